@@ -1,0 +1,358 @@
+//! The scriptable subcommands: load input, call the engine, render, pick the exit code.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use serde_json::json;
+
+use crate::analysis::{self, Severity};
+use crate::bundled;
+use crate::cli::{CompareArgs, FormatArg, RecommendArgs};
+use crate::dataset::{
+    self, Answers, Dataset, Diagnostic, InputError, answers::parse_pair, diagnostic,
+};
+use crate::engine;
+use crate::exit;
+use crate::files;
+use crate::report::{self, Format, catalog, recommend};
+
+/// Loads the dataset named by `--data` (or the one an answers file names, or the default)
+/// and the answers from the file and the `QUESTION=OPTION` pairs, pairs last.
+pub fn load_inputs(
+    data: Option<&str>,
+    answers_file: Option<&Path>,
+    pairs: &[String],
+) -> Result<(Dataset, Answers), InputError> {
+    let file = answers_file
+        .map(dataset::answers::read_answers_file)
+        .transpose()?;
+    let ds = match (data, &file) {
+        (Some(d), _) => dataset::resolve(d)?,
+        (None, Some((_, _, raw))) => match raw.dataset.as_ref().map(|d| d.get_ref().as_str()) {
+            Some(name) if bundled::find(name).is_some() => dataset::resolve(name)?,
+            _ => dataset::load_default()?,
+        },
+        (None, None) => dataset::load_default()?,
+    };
+    let mut answers = Answers::for_dataset(&ds);
+    if let Some((name, text, raw)) = &file {
+        dataset::answers::resolve_answers_file(&ds, name, text, raw, &mut answers)?;
+    }
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for p in pairs {
+        match parse_pair(&ds, p) {
+            Ok((q, o)) => answers.set(q, o),
+            Err(d) => problems.push(*d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(InputError {
+            diagnostics: problems,
+        });
+    }
+    Ok((ds, answers))
+}
+
+fn load(data: Option<&str>) -> Result<Dataset, InputError> {
+    match data {
+        Some(d) => dataset::resolve(d),
+        None => dataset::load_default(),
+    }
+}
+
+/// Writes command output to stdout, or atomically to a file.
+fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<()> {
+    match output {
+        Some(path) => files::write_file(path, text, force),
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => Ok(r?),
+            }
+        }
+    }
+}
+
+fn render(
+    format: Format,
+    text: impl FnOnce() -> String,
+    json: impl FnOnce() -> serde_json::Value,
+    markdown: impl FnOnce() -> String,
+) -> Result<String> {
+    Ok(match format {
+        Format::Text => report::terminal_text(&text()),
+        Format::Json => report::json_string(&json()),
+        Format::Markdown => report::terminal_text(&markdown()),
+        Format::Adr => bail!("--format adr is only for `authwiz recommend`"),
+    })
+}
+
+pub fn recommend(data: Option<&str>, args: &RecommendArgs) -> Result<u8> {
+    let (ds, answers) = load_inputs(data, args.answers.as_deref(), &args.answer)?;
+    let verdict = engine::decide(&ds, &answers);
+    let rep = report::build(&ds, &verdict);
+    let text = match args.format {
+        Format::Adr => {
+            let date = match &args.date {
+                Some(d) if valid_date(d) => d.clone(),
+                Some(d) => bail!("invalid --date `{}`: expected YYYY-MM-DD", d.escape_debug()),
+                None => report::adr::today(),
+            };
+            report::terminal_text(&report::adr::adr(&ds, &rep, &date))
+        }
+        f => render(
+            f,
+            || recommend::text(&rep),
+            || recommend::json(&rep, &ds.vocabulary),
+            || recommend::markdown(&rep),
+        )?,
+    };
+    emit(&text, args.output.as_deref(), args.force)?;
+    Ok(if verdict.eval.nothing_fits() {
+        exit::NEGATIVE
+    } else {
+        exit::OK
+    })
+}
+
+fn valid_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
+    let ds = load(data)?;
+    let mut problems = Vec::new();
+    let mut candidates = Vec::new();
+    for id in &args.candidates {
+        match ds.candidate_ix(id) {
+            Some(c) if !candidates.contains(&c) => candidates.push(c),
+            Some(_) => {}
+            None => problems.push(unknown_id(
+                &ds,
+                "candidate",
+                id,
+                ds.candidates.iter().map(|c| c.id.as_str()),
+            )),
+        }
+    }
+    if args.candidates.is_empty() {
+        candidates = (0..ds.candidates.len()).collect();
+    }
+    let context = match &args.context {
+        Some(id) => match ds.context_ix(id) {
+            Some(c) => Some(c),
+            None => {
+                problems.push(unknown_id(
+                    &ds,
+                    &ds.vocabulary.context,
+                    id,
+                    ds.contexts.iter().map(|c| c.id.as_str()),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    if !problems.is_empty() {
+        return Err(InputError {
+            diagnostics: problems,
+        }
+        .into());
+    }
+    let cmp = catalog::Comparison {
+        ds: &ds,
+        candidates,
+        context,
+        only_differences: args.only_differences,
+    };
+    emit(
+        &render(args.format, || cmp.text(), || cmp.json(), || cmp.markdown())?,
+        None,
+        false,
+    )?;
+    Ok(exit::OK)
+}
+
+fn unknown_id<'a>(
+    ds: &Dataset,
+    what: &str,
+    id: &str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+) -> Diagnostic {
+    Diagnostic {
+        file: ds.origin.clone(),
+        line: None,
+        column: None,
+        key: String::new(),
+        message: format!("unknown {what} `{}`", id.escape_debug()),
+        expected: Some(format!("one of {}", diagnostic::list_ids(ids.clone()))),
+        hint: diagnostic::did_you_mean(id, ids),
+    }
+}
+
+pub fn matrix(data: Option<&str>, args: &FormatArg) -> Result<u8> {
+    let ds = load(data)?;
+    let out = render(
+        args.format,
+        || catalog::matrix_text(&ds),
+        || catalog::matrix_json(&ds),
+        || catalog::matrix_markdown(&ds),
+    )?;
+    emit(&out, None, false)?;
+    Ok(exit::OK)
+}
+
+pub fn questions(data: Option<&str>, args: &FormatArg) -> Result<u8> {
+    let ds = load(data)?;
+    let out = render(
+        args.format,
+        || catalog::questions_text(&ds),
+        || catalog::questions_json(&ds),
+        || catalog::questions_markdown(&ds),
+    )?;
+    emit(&out, None, false)?;
+    Ok(exit::OK)
+}
+
+pub fn datasets(args: &FormatArg) -> Result<u8> {
+    let mut rows = Vec::new();
+    for (i, b) in bundled::BUNDLED.iter().enumerate() {
+        let ds = dataset::load_str(b.file, b.text)?;
+        rows.push((b.name, i == 0, ds));
+    }
+    let text = || {
+        let mut t =
+            report::table::Table::new(vec!["name".into(), "edition".into(), "title".into()]);
+        for (name, default, ds) in &rows {
+            let name = if *default {
+                format!("{name} (default)")
+            } else {
+                (*name).to_owned()
+            };
+            t.row(vec![name, ds.edition.clone(), ds.title.clone()]);
+        }
+        t.text()
+    };
+    let json = || {
+        rows.iter()
+            .map(|(name, default, ds)| {
+                json!({"name": name, "id": ds.id, "title": ds.title, "edition": ds.edition,
+                       "summary": ds.summary, "default": default})
+            })
+            .collect()
+    };
+    let markdown = || {
+        let mut t =
+            report::table::Table::new(vec!["name".into(), "edition".into(), "title".into()]);
+        for (name, default, ds) in &rows {
+            let name = if *default {
+                format!("`{name}` (default)")
+            } else {
+                format!("`{name}`")
+            };
+            t.row(vec![name, ds.edition.clone(), ds.title.clone()]);
+        }
+        t.markdown()
+    };
+    emit(&render(args.format, text, json, markdown)?, None, false)?;
+    Ok(exit::OK)
+}
+
+pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
+    let ds = load(data)?;
+    let rep = analysis::check(&ds, analysis::Budget::default());
+    let sev = |s: Severity| match s {
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    };
+    let text = || {
+        let mut out = format!(
+            "{} ({}): valid. {} candidates, {} questions, {} rules.\n",
+            ds.id,
+            ds.origin,
+            ds.candidates.len(),
+            ds.questions.len(),
+            ds.rules.len()
+        );
+        out.push_str(&format!(
+            "Walked {} complete answer paths ({} evaluations){}.\n",
+            rep.paths,
+            rep.evaluations,
+            if rep.complete {
+                ": every path covered"
+            } else {
+                ""
+            }
+        ));
+        if let Some(u) = &rep.uncovered {
+            out.push_str(&format!("INCOMPLETE: {u}\n"));
+        }
+        if rep.findings.is_empty() {
+            out.push_str("No problems found.\n");
+        }
+        for f in &rep.findings {
+            out.push_str(&format!(
+                "{}: {} {}: {}\n",
+                sev(f.severity),
+                f.kind,
+                f.subject,
+                f.message
+            ));
+        }
+        out
+    };
+    let json = || {
+        json!({
+            "dataset": rep.dataset,
+            "valid": true,
+            "complete": rep.complete,
+            "uncovered": rep.uncovered,
+            "paths": rep.paths,
+            "evaluations": rep.evaluations,
+            "findings": rep.findings.iter().map(|f| json!({
+                "severity": sev(f.severity), "kind": f.kind, "subject": f.subject, "message": f.message,
+            })).collect::<Vec<_>>(),
+        })
+    };
+    let markdown = || {
+        let mut out = format!("## Check of `{}`\n\n", ds.id);
+        out.push_str(&format!(
+            "- Paths walked: {} ({})\n",
+            rep.paths,
+            if rep.complete {
+                "complete"
+            } else {
+                "incomplete"
+            }
+        ));
+        if let Some(u) = &rep.uncovered {
+            out.push_str(&format!("- **Incomplete:** {}\n", recommend::md(u)));
+        }
+        for f in &rep.findings {
+            out.push_str(&format!(
+                "- **{}** `{}` `{}`: {}\n",
+                sev(f.severity),
+                f.kind,
+                f.subject,
+                recommend::md(&f.message)
+            ));
+        }
+        out
+    };
+    emit(&render(args.format, text, json, markdown)?, None, false)?;
+    let warned = rep.findings.iter().any(|f| f.severity == Severity::Warning);
+    Ok(if warned || !rep.complete {
+        exit::NEGATIVE
+    } else {
+        exit::OK
+    })
+}

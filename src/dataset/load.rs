@@ -1,0 +1,845 @@
+//! Raw TOML shapes → validated `Dataset`, collecting every semantic problem at once.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use serde_spanned::Spanned;
+
+use super::diagnostic::{Diagnostic, InputError, LineIndex, did_you_mean, list_ids};
+use super::input::parse_toml;
+use super::model::*;
+use super::raw::*;
+
+/// Longest accepted id, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+/// Longest accepted text field, in characters.
+pub const MAX_TEXT_CHARS: usize = 4000;
+/// Largest accepted score weight, in absolute value.
+pub const MAX_WEIGHT: i64 = 100;
+
+/// Parses and validates a dataset from TOML text; `file` names it in messages.
+pub fn load_str(file: &str, text: &str) -> Result<Dataset, InputError> {
+    let raw: RawDataset = parse_toml(file, text)?;
+    Validator::new(file, text).validate(raw)
+}
+
+struct Validator<'a> {
+    file: &'a str,
+    lines: LineIndex<'a>,
+    problems: Vec<Diagnostic>,
+}
+
+/// Id → index, for resolving references.
+struct Table<'r> {
+    what: &'static str,
+    /// Number of entries, duplicates included (indices run up to it).
+    len: usize,
+    ids: Vec<&'r str>,
+    index: HashMap<&'r str, usize>,
+}
+
+impl<'r> Table<'r> {
+    fn get(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+}
+
+impl<'a> Validator<'a> {
+    fn new(file: &'a str, text: &'a str) -> Self {
+        Self {
+            file,
+            lines: LineIndex::new(text),
+            problems: Vec::new(),
+        }
+    }
+
+    fn report(
+        &mut self,
+        span: Option<Range<usize>>,
+        key: impl Into<String>,
+        message: impl Into<String>,
+        expected: Option<String>,
+        hint: Option<String>,
+    ) {
+        let (line, column) = match span {
+            Some(s) => {
+                let (l, c) = self.lines.position(s.start);
+                (Some(l), Some(c))
+            }
+            None => (None, None),
+        };
+        self.problems.push(Diagnostic {
+            file: self.file.to_owned(),
+            line,
+            column,
+            key: key.into(),
+            message: message.into(),
+            expected,
+            hint,
+        });
+    }
+
+    fn check_id(&mut self, id: &Id, key: &str) {
+        let s = id.get_ref();
+        let ok = !s.is_empty()
+            && s.chars().count() <= MAX_ID_CHARS
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.starts_with('-');
+        if !ok {
+            self.report(
+                Some(id.span()),
+                key,
+                format!("invalid id `{}`", s.escape_debug()),
+                Some(format!(
+                    "lowercase letters, digits and hyphens, not starting with a hyphen, 1 to {MAX_ID_CHARS} characters"
+                )),
+                None,
+            );
+        }
+    }
+
+    fn check_text(&mut self, text: &str, key: &str, required: bool) {
+        if required && text.trim().is_empty() {
+            self.report(None, key, "is empty", Some("some text".into()), None);
+        }
+        let n = text.chars().count();
+        if n > MAX_TEXT_CHARS {
+            self.report(
+                None,
+                key,
+                format!("is {n} characters long"),
+                Some(format!("at most {MAX_TEXT_CHARS} characters")),
+                None,
+            );
+        }
+    }
+
+    /// Builds an id table, reporting invalid and duplicate ids.
+    fn table<'r, T>(
+        &mut self,
+        what: &'static str,
+        key: &str,
+        items: &'r [T],
+        id_of: impl Fn(&'r T) -> &'r Id,
+    ) -> Table<'r> {
+        let mut index = HashMap::new();
+        let mut ids = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let id = id_of(item);
+            self.check_id(id, &format!("{key}[{i}].id"));
+            if let Some(first) = index.insert(id.get_ref().as_str(), i) {
+                index.insert(id.get_ref().as_str(), first);
+                self.report(
+                    Some(id.span()),
+                    format!("{key}[{i}].id"),
+                    format!(
+                        "duplicate {what} id `{}` (first defined at {key}[{first}])",
+                        id.get_ref()
+                    ),
+                    Some(format!("a {what} id used only once")),
+                    None,
+                );
+            } else {
+                ids.push(id.get_ref().as_str());
+            }
+        }
+        Table {
+            what,
+            len: items.len(),
+            ids,
+            index,
+        }
+    }
+
+    /// Resolves a reference, reporting a dangling one with the valid ids.
+    fn resolve(&mut self, table: &Table, id: &Id, key: &str) -> Option<usize> {
+        self.resolve_at(table, id.get_ref(), Some(id.span()), key)
+    }
+
+    fn resolve_at(
+        &mut self,
+        table: &Table,
+        id: &str,
+        span: Option<Range<usize>>,
+        key: &str,
+    ) -> Option<usize> {
+        let found = table.get(id);
+        if found.is_none() {
+            self.report(
+                span,
+                key,
+                format!("unknown {} `{}`", table.what, id.escape_debug()),
+                Some(format!("one of {}", list_ids(table.ids.iter().copied()))),
+                did_you_mean(id, table.ids.iter().copied()),
+            );
+        }
+        found
+    }
+
+    fn validate(mut self, raw: RawDataset) -> Result<Dataset, InputError> {
+        if *raw.schema.get_ref() != 1 {
+            self.report(
+                Some(raw.schema.span()),
+                "schema",
+                format!("unsupported schema version {}", raw.schema.get_ref()),
+                Some("1".into()),
+                None,
+            );
+        }
+        let meta = &raw.dataset;
+        self.check_id(&meta.id, "dataset.id");
+        for (k, v) in [
+            ("dataset.title", &meta.title),
+            ("dataset.edition", &meta.edition),
+            ("dataset.summary", &meta.summary),
+        ] {
+            self.check_text(v, k, true);
+        }
+
+        let sources = self.table("source", "sources", &raw.sources, |s| &s.id);
+        let candidates = self.table("candidate", "candidates", &raw.candidates, |c| &c.id);
+        let contexts = self.table("context", "contexts", &raw.contexts, |c| &c.id);
+        let criteria = self.table("criterion", "criteria", &raw.criteria, |c| &c.id);
+        let questions = self.table("question", "questions", &raw.questions, |q| &q.id);
+        let rules_t = self.table("rule", "rules", &raw.rules, |r| &r.id);
+        let outcomes = self.table("outcome", "outcomes", &raw.outcomes, |o| &o.id);
+        let _notes_t = self.table("note", "notes", &raw.notes, |n| &n.id);
+        let _ = rules_t;
+
+        for (key, empty) in [
+            ("candidates", raw.candidates.is_empty()),
+            ("questions", raw.questions.is_empty()),
+            ("sources", raw.sources.is_empty()),
+        ] {
+            if empty {
+                self.report(
+                    None,
+                    key,
+                    "is empty",
+                    Some(format!("at least one entry in `[[{key}]]`")),
+                    None,
+                );
+            }
+        }
+        let n_cand = raw.candidates.len();
+
+        let src = |v: &mut Self, id: &Id, key: &str| v.resolve(&sources, id, key).unwrap_or(0);
+
+        let sources_out: Vec<Source> = raw
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                self.check_text(&s.title, &format!("sources[{i}].title"), true);
+                Source {
+                    id: s.id.get_ref().clone(),
+                    title: s.title.clone(),
+                    path: s.path.clone(),
+                    url: s.url.clone(),
+                    revision: s.revision.clone(),
+                }
+            })
+            .collect();
+
+        let facts = |v: &mut Self, list: &[RawFact], key: &str| -> Vec<Fact> {
+            list.iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let k = format!("{key}[{i}]");
+                    v.check_text(&f.label, &format!("{k}.label"), true);
+                    v.check_text(&f.text, &format!("{k}.text"), true);
+                    Fact {
+                        label: f.label.clone(),
+                        text: f.text.clone(),
+                        source: src(v, &f.source, &format!("{k}.source")),
+                    }
+                })
+                .collect()
+        };
+
+        let mut candidates_out = Vec::new();
+        for (i, c) in raw.candidates.iter().enumerate() {
+            let k = format!("candidates[{i}]");
+            self.check_text(&c.name, &format!("{k}.name"), true);
+            self.check_text(&c.summary, &format!("{k}.summary"), true);
+            for (j, w) in c.when_to_use.iter().enumerate() {
+                self.check_text(w, &format!("{k}.when_to_use[{j}]"), true);
+            }
+            let when_to_use_source = c
+                .when_to_use_source
+                .as_ref()
+                .map(|s| src(&mut self, s, &format!("{k}.when_to_use_source")));
+            candidates_out.push(Candidate {
+                id: c.id.get_ref().clone(),
+                name: c.name.clone(),
+                summary: c.summary.clone(),
+                source: src(&mut self, &c.source, &format!("{k}.source")),
+                when_to_use: c.when_to_use.clone(),
+                when_to_use_source,
+                facts: facts(&mut self, &c.facts, &format!("{k}.facts")),
+                caveats: facts(&mut self, &c.caveats, &format!("{k}.caveats")),
+            });
+        }
+
+        let notes_of = |v: &mut Self, notes: &BTreeMap<Id, RawCellNote>, key: &str| {
+            let mut out: Vec<Option<CellNote>> = vec![None; n_cand];
+            for (cand, note) in notes {
+                let k = format!("{key}.{}", cand.get_ref());
+                v.check_text(&note.text, &format!("{k}.text"), true);
+                let source = src(v, &note.source, &format!("{k}.source"));
+                if let Some(c) = v.resolve(&candidates, cand, &k) {
+                    out[c] = Some(CellNote {
+                        text: note.text.clone(),
+                        source,
+                    });
+                }
+            }
+            out
+        };
+
+        let mut contexts_out = Vec::new();
+        for (i, c) in raw.contexts.iter().enumerate() {
+            let k = format!("contexts[{i}]");
+            self.check_text(&c.name, &format!("{k}.name"), true);
+            self.check_text(&c.summary, &format!("{k}.summary"), false);
+            let cells = self.row(
+                &candidates,
+                &c.support,
+                c.id.span(),
+                &format!("{k}.support"),
+                &format!("support row `{}`", c.id.get_ref()),
+            );
+            contexts_out.push(Context {
+                id: c.id.get_ref().clone(),
+                name: c.name.clone(),
+                summary: c.summary.clone(),
+                source: src(&mut self, &c.source, &format!("{k}.source")),
+                support: cells.into_iter().map(|c| c.unwrap_or(false)).collect(),
+                notes: notes_of(&mut self, &c.notes, &format!("{k}.notes")),
+            });
+        }
+
+        let mut criteria_out = Vec::new();
+        for (i, c) in raw.criteria.iter().enumerate() {
+            let k = format!("criteria[{i}]");
+            self.check_text(&c.label, &format!("{k}.label"), true);
+            let cells = self.row(
+                &candidates,
+                &c.values,
+                c.id.span(),
+                &format!("{k}.values"),
+                &format!("criterion `{}`", c.id.get_ref()),
+            );
+            criteria_out.push(Criterion {
+                id: c.id.get_ref().clone(),
+                label: c.label.clone(),
+                source: src(&mut self, &c.source, &format!("{k}.source")),
+                values: cells
+                    .into_iter()
+                    .map(|c| c.unwrap_or(CellValue::Depends))
+                    .collect(),
+                notes: notes_of(&mut self, &c.notes, &format!("{k}.notes")),
+            });
+        }
+
+        // Questions: options first, so conditions can resolve option ids.
+        let mut option_tables = Vec::new();
+        for (i, q) in raw.questions.iter().enumerate() {
+            let k = format!("questions[{i}]");
+            self.check_text(&q.prompt, &format!("{k}.prompt"), true);
+            self.check_text(&q.help, &format!("{k}.help"), false);
+            if q.options.len() < 2 {
+                self.report(
+                    Some(q.id.span()),
+                    format!("{k}.options"),
+                    format!(
+                        "question `{}` has {} option(s): it can never make a difference",
+                        q.id.get_ref(),
+                        q.options.len()
+                    ),
+                    Some("at least 2 options".into()),
+                    None,
+                );
+            } else if q.options.len() > MAX_OPTIONS {
+                self.report(
+                    Some(q.id.span()),
+                    format!("{k}.options"),
+                    format!(
+                        "question `{}` has {} options",
+                        q.id.get_ref(),
+                        q.options.len()
+                    ),
+                    Some(format!("at most {MAX_OPTIONS} options")),
+                    None,
+                );
+            }
+            for (j, o) in q.options.iter().enumerate() {
+                self.check_text(&o.label, &format!("{k}.options[{j}].label"), true);
+                self.check_text(&o.help, &format!("{k}.options[{j}].help"), false);
+            }
+            let mut t = self.table("option", &format!("{k}.options"), &q.options, |o| &o.id);
+            t.what = "option";
+            option_tables.push(t);
+        }
+
+        let condition = |v: &mut Self,
+                         map: &BTreeMap<Id, Spanned<OneOrMany>>,
+                         key: &str|
+         -> Option<Condition> {
+            let mut tests = Vec::new();
+            let mut ok = true;
+            for (qid, opts) in map {
+                let k = format!("{key}.{}", qid.get_ref());
+                let Some(q) = v.resolve(&questions, qid, &k) else {
+                    ok = false;
+                    continue;
+                };
+                if opts.get_ref().0.is_empty() {
+                    v.report(
+                        Some(opts.span()),
+                        &k,
+                        "empty list of options: the condition could never hold",
+                        Some(format!(
+                            "one or more of {}",
+                            list_ids(option_tables[q].ids.iter().copied())
+                        )),
+                        None,
+                    );
+                    ok = false;
+                }
+                let mut set: OptionSet = 0;
+                for o in &opts.get_ref().0 {
+                    // A lone string keeps the span of the whole value.
+                    let span = if o.span().is_empty() {
+                        opts.span()
+                    } else {
+                        o.span()
+                    };
+                    let table = &option_tables[q];
+                    let found = table.get(o.get_ref());
+                    match found {
+                        Some(ix) if ix < MAX_OPTIONS => set |= 1 << ix,
+                        Some(_) => ok = false,
+                        None => {
+                            v.report(
+                                Some(span),
+                                &k,
+                                format!(
+                                    "unknown option `{}` of question `{}`",
+                                    o.get_ref().escape_debug(),
+                                    qid.get_ref()
+                                ),
+                                Some(format!("one of {}", list_ids(table.ids.iter().copied()))),
+                                did_you_mean(o.get_ref(), table.ids.iter().copied()),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+                tests.push(Test {
+                    question: q,
+                    options: set,
+                });
+            }
+            tests.sort_by_key(|t| t.question);
+            ok.then_some(Condition { tests })
+        };
+
+        let mut questions_out = Vec::new();
+        let mut ask_if_ok = true;
+        for (i, q) in raw.questions.iter().enumerate() {
+            let k = format!("questions[{i}].ask_if");
+            let ask_if = condition(&mut self, &q.ask_if, &k);
+            if let Some(c) = &ask_if
+                && c.mentions(i)
+            {
+                self.report(
+                    Some(q.id.span()),
+                    &k,
+                    format!("question `{}` depends on its own answer", q.id.get_ref()),
+                    Some("conditions on other questions".into()),
+                    None,
+                );
+                ask_if_ok = false;
+            }
+            ask_if_ok &= ask_if.is_some();
+            let source = q
+                .source
+                .as_ref()
+                .map(|s| src(&mut self, s, &format!("questions[{i}].source")));
+            questions_out.push(Question {
+                id: q.id.get_ref().clone(),
+                prompt: q.prompt.clone(),
+                help: q.help.clone(),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| AnswerOption {
+                        id: o.id.get_ref().clone(),
+                        label: o.label.clone(),
+                        help: o.help.clone(),
+                    })
+                    .collect(),
+                ask_if: ask_if.unwrap_or_default(),
+                source,
+            });
+        }
+        if ask_if_ok {
+            self.check_cycles(&raw.questions, &questions_out);
+        }
+
+        // The context question's options must be the contexts, in order.
+        let context_question = match (&meta.context_question, raw.contexts.is_empty()) {
+            (None, true) => None,
+            (None, false) => {
+                self.report(
+                    None,
+                    "dataset.context_question",
+                    "is missing, but `[[contexts]]` are defined",
+                    Some("the id of the question whose options are the contexts".into()),
+                    None,
+                );
+                None
+            }
+            (Some(id), true) => {
+                self.report(
+                    Some(id.span()),
+                    "dataset.context_question",
+                    "is set, but no `[[contexts]]` are defined",
+                    Some("`[[contexts]]` with a support matrix, or no context_question".into()),
+                    None,
+                );
+                None
+            }
+            (Some(id), false) => {
+                let q = self.resolve(&questions, id, "dataset.context_question");
+                if let Some(q) = q {
+                    let options: Vec<&str> = option_tables[q].ids.clone();
+                    if options != contexts.ids {
+                        self.report(
+                            Some(raw.questions[q].id.span()),
+                            format!("questions[{q}].options"),
+                            format!(
+                                "the options of context question `{}` are not the contexts",
+                                id.get_ref()
+                            ),
+                            Some(format!(
+                                "exactly the context ids, in order: {}",
+                                list_ids(contexts.ids.iter().copied())
+                            )),
+                            None,
+                        );
+                    }
+                }
+                q
+            }
+        };
+
+        let mut outcomes_out = Vec::new();
+        for (i, o) in raw.outcomes.iter().enumerate() {
+            let k = format!("outcomes[{i}]");
+            self.check_text(&o.title, &format!("{k}.title"), true);
+            self.check_text(&o.text, &format!("{k}.text"), true);
+            outcomes_out.push(Outcome {
+                id: o.id.get_ref().clone(),
+                title: o.title.clone(),
+                text: o.text.clone(),
+                source: src(&mut self, &o.source, &format!("{k}.source")),
+                is_final: o.r#final,
+                no_candidate: o.no_candidate,
+            });
+        }
+
+        let mut rules_out = Vec::new();
+        for (i, r) in raw.rules.iter().enumerate() {
+            let k = format!("rules[{i}]");
+            self.check_text(&r.because, &format!("{k}.because"), true);
+            let when = condition(&mut self, &r.when, &format!("{k}.when"));
+            let mut score = Vec::new();
+            for (cand, w) in &r.score {
+                let kk = format!("{k}.score.{}", cand.get_ref());
+                let c = self.resolve(&candidates, cand, &kk);
+                let weight = *w.get_ref();
+                if weight.abs() > MAX_WEIGHT {
+                    self.report(
+                        Some(w.span()),
+                        &kk,
+                        format!("weight {weight} is out of range"),
+                        Some(format!("an integer from -{MAX_WEIGHT} to {MAX_WEIGHT}")),
+                        None,
+                    );
+                } else if let Some(c) = c {
+                    score.push((c, weight as i32));
+                }
+            }
+            let exclude: Vec<CandidateIx> = r
+                .exclude
+                .iter()
+                .enumerate()
+                .filter_map(|(j, c)| self.resolve(&candidates, c, &format!("{k}.exclude[{j}]")))
+                .collect();
+            let mut require = Vec::new();
+            for (crit, allowed) in &r.require {
+                let kk = format!("{k}.require.{}", crit.get_ref());
+                if allowed.get_ref().0.is_empty() {
+                    self.report(
+                        Some(allowed.span()),
+                        &kk,
+                        "empty list of allowed values",
+                        Some("one or more of `yes`, `no`, `depends`".into()),
+                        None,
+                    );
+                }
+                if let Some(c) = self.resolve(&criteria, crit, &kk) {
+                    require.push(Requirement {
+                        criterion: c,
+                        allowed: allowed.get_ref().0.clone(),
+                    });
+                }
+            }
+            let outcome = r
+                .outcome
+                .as_ref()
+                .and_then(|o| self.resolve(&outcomes, o, &format!("{k}.outcome")));
+            if r.score.is_empty()
+                && r.exclude.is_empty()
+                && r.require.is_empty()
+                && r.outcome.is_none()
+            {
+                self.report(
+                    Some(r.id.span()),
+                    &k,
+                    format!("rule `{}` has no effect", r.id.get_ref()),
+                    Some("at least one of `score`, `exclude`, `require`, `outcome`".into()),
+                    None,
+                );
+            }
+            let source = src(&mut self, &r.source, &format!("{k}.source"));
+            rules_out.push(Rule {
+                id: r.id.get_ref().clone(),
+                when: when.unwrap_or_default(),
+                because: r.because.clone(),
+                source,
+                score,
+                exclude,
+                require,
+                outcome,
+            });
+        }
+
+        let mut notes_out = Vec::new();
+        for (i, n) in raw.notes.iter().enumerate() {
+            let k = format!("notes[{i}]");
+            self.check_text(&n.title, &format!("{k}.title"), true);
+            self.check_text(&n.text, &format!("{k}.text"), true);
+            if n.sources.is_empty() {
+                self.report(
+                    Some(n.id.span()),
+                    format!("{k}.sources"),
+                    "is empty",
+                    Some("at least one source id".into()),
+                    None,
+                );
+            }
+            let sources = n
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(j, s)| src(&mut self, s, &format!("{k}.sources[{j}]")))
+                .collect();
+            notes_out.push(Note {
+                id: n.id.get_ref().clone(),
+                title: n.title.clone(),
+                text: n.text.clone(),
+                sources,
+            });
+        }
+        let glossary = raw
+            .glossary
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let k = format!("glossary[{i}]");
+                self.check_text(&t.term, &format!("{k}.term"), true);
+                self.check_text(&t.definition, &format!("{k}.definition"), true);
+                Term {
+                    term: t.term.clone(),
+                    definition: t.definition.clone(),
+                    source: src(&mut self, &t.source, &format!("{k}.source")),
+                }
+            })
+            .collect();
+
+        // Impossible conditions need resolved questions; only check a sound model.
+        if self.problems.is_empty() {
+            for (i, q) in questions_out.iter().enumerate() {
+                if !satisfiable(&questions_out, &q.ask_if) {
+                    self.report(
+                        Some(raw.questions[i].id.span()),
+                        format!("questions[{i}].ask_if"),
+                        format!(
+                            "question `{}` can never be asked: its conditions contradict the conditions of the questions they name",
+                            q.id
+                        ),
+                        Some("conditions that some answers satisfy".into()),
+                        None,
+                    );
+                }
+            }
+            for (i, r) in rules_out.iter().enumerate() {
+                if !satisfiable(&questions_out, &r.when) {
+                    self.report(
+                        Some(raw.rules[i].id.span()),
+                        format!("rules[{i}].when"),
+                        format!(
+                            "rule `{}` can never fire: it needs answers to questions that are not asked under its other conditions",
+                            r.id
+                        ),
+                        Some("conditions that some answers satisfy".into()),
+                        None,
+                    );
+                }
+            }
+        }
+
+        if !self.problems.is_empty() {
+            return Err(InputError {
+                diagnostics: self.problems,
+            });
+        }
+        let v = &meta.vocabulary;
+        Ok(Dataset {
+            id: meta.id.get_ref().clone(),
+            title: meta.title.clone(),
+            edition: meta.edition.clone(),
+            summary: meta.summary.clone(),
+            vocabulary: Vocabulary {
+                candidate: v.candidate.clone(),
+                candidates: v.candidates.clone(),
+                context: v.context.clone(),
+                contexts: v.contexts.clone(),
+                candidate_key: v.candidate_key.clone(),
+                candidates_key: v.candidates_key.clone(),
+                contexts_key: v.contexts_key.clone(),
+            },
+            origin: self.file.to_owned(),
+            sources: sources_out,
+            candidates: candidates_out,
+            contexts: contexts_out,
+            context_question,
+            criteria: criteria_out,
+            questions: questions_out,
+            rules: rules_out,
+            outcomes: outcomes_out,
+            notes: notes_out,
+            glossary,
+        })
+    }
+
+    /// A row of one matrix: one cell per candidate, none unknown, none missing.
+    fn row<T: Copy>(
+        &mut self,
+        candidates: &Table,
+        cells: &BTreeMap<Id, Spanned<T>>,
+        row_span: Range<usize>,
+        key: &str,
+        row_what: &str,
+    ) -> Vec<Option<T>> {
+        let mut out = vec![None; candidates.len];
+        for (cand, cell) in cells {
+            if let Some(c) = self.resolve(candidates, cand, &format!("{key}.{}", cand.get_ref())) {
+                out[c] = Some(*cell.get_ref());
+            }
+        }
+        let missing: Vec<&str> = candidates
+            .ids
+            .iter()
+            .filter(|id| candidates.get(id).is_some_and(|c| out[c].is_none()))
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            self.report(
+                Some(row_span),
+                key,
+                format!("{row_what} has no cell for {}", list_ids(missing)),
+                Some(format!(
+                    "one cell for every candidate: {}",
+                    list_ids(candidates.ids.iter().copied())
+                )),
+                None,
+            );
+        }
+        out
+    }
+
+    /// Reports every cycle in the "asked only if" graph once.
+    fn check_cycles(&mut self, raw: &[RawQuestion], questions: &[Question]) {
+        // 0 = unvisited, 1 = on the stack, 2 = done.
+        let mut state = vec![0u8; questions.len()];
+        let mut stack = Vec::new();
+        for start in 0..questions.len() {
+            if state[start] == 0 {
+                self.visit(start, questions, raw, &mut state, &mut stack);
+            }
+        }
+    }
+
+    fn visit(
+        &mut self,
+        q: QuestionIx,
+        questions: &[Question],
+        raw: &[RawQuestion],
+        state: &mut [u8],
+        stack: &mut Vec<QuestionIx>,
+    ) {
+        state[q] = 1;
+        stack.push(q);
+        for t in &questions[q].ask_if.tests {
+            match state[t.question] {
+                0 => self.visit(t.question, questions, raw, state, stack),
+                1 => {
+                    let from = stack.iter().position(|&s| s == t.question).unwrap_or(0);
+                    let mut names: Vec<&str> = stack[from..]
+                        .iter()
+                        .map(|&s| questions[s].id.as_str())
+                        .collect();
+                    names.push(&questions[t.question].id);
+                    self.report(
+                        Some(raw[q].id.span()),
+                        format!("questions[{q}].ask_if"),
+                        format!(
+                            "conditional questions depend on each other in a cycle: {}",
+                            names.join(" → ")
+                        ),
+                        Some("conditions that only depend on questions outside the cycle".into()),
+                        None,
+                    );
+                }
+                _ => {}
+            }
+        }
+        stack.pop();
+        state[q] = 2;
+    }
+}
+
+/// Whether some answers make `cond` hold, taking into account that a question is only
+/// answered when it is asked (its own `ask_if` holds, transitively).
+pub fn satisfiable(questions: &[Question], cond: &Condition) -> bool {
+    let mut allowed: BTreeMap<QuestionIx, OptionSet> = BTreeMap::new();
+    let mut work: Vec<Test> = cond.tests.clone();
+    while let Some(t) = work.pop() {
+        let entry = allowed.entry(t.question);
+        let first = matches!(entry, std::collections::btree_map::Entry::Vacant(_));
+        let set = entry.or_insert(!0);
+        *set &= t.options;
+        if *set == 0 {
+            return false;
+        }
+        if first {
+            work.extend(questions[t.question].ask_if.tests.iter().copied());
+        }
+    }
+    true
+}

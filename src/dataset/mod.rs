@@ -1,0 +1,56 @@
+//! Datasets: reading, validating and resolving `--data NAME|PATH`.
+
+pub mod answers;
+pub mod diagnostic;
+pub mod input;
+pub mod load;
+pub mod model;
+pub mod raw;
+
+use std::path::Path;
+
+pub use answers::Answers;
+pub use diagnostic::{Diagnostic, InputError};
+pub use load::load_str;
+pub use model::*;
+
+use crate::bundled;
+
+/// Loads a bundled edition by name, or else a dataset file at that path.
+pub fn resolve(name_or_path: &str) -> Result<Dataset, InputError> {
+    match bundled::find(name_or_path) {
+        Some(b) => load_str(b.file, b.text),
+        None => load_path(Path::new(name_or_path)),
+    }
+}
+
+/// Loads the default bundled edition.
+pub fn load_default() -> Result<Dataset, InputError> {
+    let b = bundled::default_dataset();
+    load_str(b.file, b.text)
+}
+
+/// Loads and validates the dataset file at `path`.
+pub fn load_path(path: &Path) -> Result<Dataset, InputError> {
+    let file = path.display().to_string();
+    let text = input::read_text(path).map_err(|mut e| {
+        if let Some(d) = e.diagnostics.first_mut()
+            && d.message == "no such file"
+            && !name_or_path_looks_like_file(&file)
+        {
+            let names: Vec<&str> = bundled::BUNDLED.iter().map(|b| b.name).collect();
+            d.message = "is neither a bundled dataset nor an existing file".into();
+            d.expected = Some(format!(
+                "a path to a TOML file, or one of {}",
+                diagnostic::list_ids(names.iter().copied())
+            ));
+            d.hint = diagnostic::did_you_mean(&file, names.iter().copied());
+        }
+        e
+    })?;
+    load_str(&file, &text)
+}
+
+fn name_or_path_looks_like_file(s: &str) -> bool {
+    s.contains('/') || s.contains('.')
+}

@@ -1,0 +1,233 @@
+//! The validated dataset: every reference resolved to an index, every matrix complete.
+//!
+//! Nothing here can dangle: the loader only builds a `Dataset` after every check passed,
+//! so the engine indexes these vectors without further checks.
+
+pub use super::raw::CellValue;
+
+/// Index into `Dataset::candidates`.
+pub type CandidateIx = usize;
+/// Index into `Dataset::contexts`.
+pub type ContextIx = usize;
+/// Index into `Dataset::criteria`.
+pub type CriterionIx = usize;
+/// Index into `Dataset::questions`.
+pub type QuestionIx = usize;
+/// Index into `Question::options`.
+pub type OptionIx = usize;
+/// Index into `Dataset::rules`.
+pub type RuleIx = usize;
+/// Index into `Dataset::sources`.
+pub type SourceIx = usize;
+/// Index into `Dataset::outcomes`.
+pub type OutcomeIx = usize;
+
+/// Most options a question may have: option sets are 64-bit masks.
+pub const MAX_OPTIONS: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub id: String,
+    pub title: String,
+    pub edition: String,
+    pub summary: String,
+    pub vocabulary: Vocabulary,
+    /// Where the dataset came from (bundled name or file path), for messages.
+    pub origin: String,
+    pub sources: Vec<Source>,
+    pub candidates: Vec<Candidate>,
+    pub contexts: Vec<Context>,
+    /// The question whose options are the contexts, option `i` being context `i`.
+    pub context_question: Option<QuestionIx>,
+    pub criteria: Vec<Criterion>,
+    pub questions: Vec<Question>,
+    pub rules: Vec<Rule>,
+    pub outcomes: Vec<Outcome>,
+    pub notes: Vec<Note>,
+    pub glossary: Vec<Term>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub candidate: String,
+    pub candidates: String,
+    pub context: String,
+    pub contexts: String,
+    pub candidate_key: String,
+    pub candidates_key: String,
+    pub contexts_key: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub path: String,
+    pub url: Option<String>,
+    pub revision: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub label: String,
+    pub text: String,
+    pub source: SourceIx,
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub source: SourceIx,
+    pub when_to_use: Vec<String>,
+    pub when_to_use_source: Option<SourceIx>,
+    pub facts: Vec<Fact>,
+    pub caveats: Vec<Fact>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CellNote {
+    pub text: String,
+    pub source: SourceIx,
+}
+
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub source: SourceIx,
+    /// Indexed by candidate.
+    pub support: Vec<bool>,
+    /// Indexed by candidate.
+    pub notes: Vec<Option<CellNote>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub label: String,
+    pub source: SourceIx,
+    /// Indexed by candidate.
+    pub values: Vec<CellValue>,
+    /// Indexed by candidate.
+    pub notes: Vec<Option<CellNote>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub prompt: String,
+    pub help: String,
+    pub options: Vec<AnswerOption>,
+    /// Asked only when this holds.
+    pub ask_if: Condition,
+    pub source: Option<SourceIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AnswerOption {
+    pub id: String,
+    pub label: String,
+    pub help: String,
+}
+
+/// A set of options of one question, as a bit mask.
+pub type OptionSet = u64;
+
+/// One conjunct: question `question` answered with an option in `options`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Test {
+    pub question: QuestionIx,
+    pub options: OptionSet,
+}
+
+/// A conjunction of tests, sorted by question; empty means "always".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Condition {
+    pub tests: Vec<Test>,
+}
+
+impl Condition {
+    pub fn mentions(&self, q: QuestionIx) -> bool {
+        self.tests.iter().any(|t| t.question == q)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub criterion: CriterionIx,
+    /// Allowed cell values.
+    pub allowed: Vec<CellValue>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub when: Condition,
+    pub because: String,
+    pub source: SourceIx,
+    /// (candidate, points), sorted by candidate.
+    pub score: Vec<(CandidateIx, i32)>,
+    pub exclude: Vec<CandidateIx>,
+    pub require: Vec<Requirement>,
+    pub outcome: Option<OutcomeIx>,
+}
+
+impl Rule {
+    /// Whether firing this rule can rule `c` out, given the matrix.
+    pub fn can_exclude(&self, ds: &Dataset, c: CandidateIx) -> bool {
+        self.exclude.contains(&c)
+            || self.require.iter().any(|r| {
+                let v = ds.criteria[r.criterion].values[c];
+                v != CellValue::Depends && !r.allowed.contains(&v)
+            })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub source: SourceIx,
+    pub is_final: bool,
+    pub no_candidate: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<SourceIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub term: String,
+    pub definition: String,
+    pub source: SourceIx,
+}
+
+impl Dataset {
+    pub fn candidate_ix(&self, id: &str) -> Option<CandidateIx> {
+        self.candidates.iter().position(|c| c.id == id)
+    }
+    pub fn context_ix(&self, id: &str) -> Option<ContextIx> {
+        self.contexts.iter().position(|c| c.id == id)
+    }
+    pub fn question_ix(&self, id: &str) -> Option<QuestionIx> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+    pub fn criterion_ix(&self, id: &str) -> Option<CriterionIx> {
+        self.criteria.iter().position(|c| c.id == id)
+    }
+}
+
+impl Question {
+    pub fn option_ix(&self, id: &str) -> Option<OptionIx> {
+        self.options.iter().position(|o| o.id == id)
+    }
+}

@@ -1,0 +1,297 @@
+//! The core evaluation: which questions are asked, which rules fire, each candidate's
+//! status and score, and the top pick. Pure and allocation-light: it runs for every
+//! what-if, conflict search and exhaustive test.
+
+use crate::dataset::{
+    Answers, CandidateIx, CellValue, Condition, ContextIx, CriterionIx, Dataset, OutcomeIx,
+    QuestionIx, RuleIx,
+};
+
+/// Whether a question is part of the questionnaire under the answers so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Asked {
+    /// Its conditions hold: it is asked.
+    Yes,
+    /// Its conditions cannot hold any more: it is skipped, and any answer to it is ignored.
+    No,
+    /// Depends on a question not answered yet.
+    NotYet,
+}
+
+/// Three-valued truth of a condition under partial answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Recommended,
+    Eligible,
+    Excluded,
+}
+
+/// Why a candidate is ruled out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exclusion {
+    /// The chosen context does not support it (a support matrix cell).
+    Unsupported { context: ContextIx },
+    /// A rule rules it out by name.
+    Rule { rule: RuleIx },
+    /// A rule requires a criterion value its cell does not have.
+    Requirement {
+        rule: RuleIx,
+        criterion: CriterionIx,
+    },
+}
+
+/// A fired rule's requirement met only by a "depends" cell: kept, with a caveat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caveat {
+    pub rule: RuleIx,
+    pub criterion: CriterionIx,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub candidate: CandidateIx,
+    pub status: Status,
+    pub score: i32,
+    pub exclusions: Vec<Exclusion>,
+    /// (rule, points) for every fired rule that scores this candidate.
+    pub points: Vec<(RuleIx, i32)>,
+    pub caveats: Vec<Caveat>,
+}
+
+impl Standing {
+    pub fn is_excluded(&self) -> bool {
+        !self.exclusions.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// Indexed by question.
+    pub asked: Vec<Asked>,
+    /// Indexed by candidate.
+    pub standings: Vec<Standing>,
+    /// Candidates best first: the pick, the other eligible by score (ties in dataset
+    /// order), then the excluded in dataset order.
+    pub ranking: Vec<CandidateIx>,
+    pub pick: Option<CandidateIx>,
+    /// Every eligible candidate sharing the top score, when more than one does.
+    pub tie: Vec<CandidateIx>,
+    /// Rules that fired, in dataset order.
+    pub fired: Vec<RuleIx>,
+    /// Outcomes reached, with the rule that reached each.
+    pub outcomes: Vec<(OutcomeIx, RuleIx)>,
+    /// A final outcome was reached: no further question is asked.
+    pub closed: bool,
+    /// An outcome says no candidate is needed: no pick, and no conflict.
+    pub none_needed: bool,
+}
+
+impl Evaluation {
+    /// True when every candidate is ruled out and no outcome says none is needed.
+    pub fn nothing_fits(&self) -> bool {
+        self.pick.is_none() && !self.none_needed
+    }
+}
+
+/// Which questions are asked: computed once per answer set, depth-first over `ask_if`.
+pub fn asked_questions(ds: &Dataset, answers: &Answers) -> Vec<Asked> {
+    let mut asked: Vec<Option<Asked>> = vec![None; ds.questions.len()];
+    for q in 0..ds.questions.len() {
+        resolve_asked(ds, answers, q, &mut asked);
+    }
+    asked
+        .into_iter()
+        .map(|a| a.unwrap_or(Asked::NotYet))
+        .collect()
+}
+
+fn resolve_asked(
+    ds: &Dataset,
+    answers: &Answers,
+    q: QuestionIx,
+    memo: &mut [Option<Asked>],
+) -> Asked {
+    if let Some(a) = memo[q] {
+        return a;
+    }
+    // The loader rejects cycles; this guard only keeps a malformed model from recursing.
+    memo[q] = Some(Asked::NotYet);
+    for t in &ds.questions[q].ask_if.tests {
+        resolve_asked(ds, answers, t.question, memo);
+    }
+    let a = match truth_by(&ds.questions[q].ask_if, answers, |p| {
+        memo[p].unwrap_or(Asked::NotYet)
+    }) {
+        Truth::True => Asked::Yes,
+        Truth::False => Asked::No,
+        Truth::Unknown => Asked::NotYet,
+    };
+    memo[q] = Some(a);
+    a
+}
+
+/// Truth of `cond` given the answers and which questions are asked.
+pub fn truth(cond: &Condition, answers: &Answers, asked: &[Asked]) -> Truth {
+    truth_by(cond, answers, |q| asked[q])
+}
+
+fn truth_by(cond: &Condition, answers: &Answers, asked: impl Fn(QuestionIx) -> Asked) -> Truth {
+    let mut result = Truth::True;
+    for t in &cond.tests {
+        let t = match (asked(t.question), answers.get(t.question)) {
+            (Asked::No, _) => Truth::False,
+            (_, Some(o)) if t.options & (1 << o) == 0 => Truth::False,
+            (Asked::Yes, Some(_)) => Truth::True,
+            _ => Truth::Unknown,
+        };
+        match t {
+            Truth::False => return Truth::False,
+            Truth::Unknown => result = Truth::Unknown,
+            Truth::True => {}
+        }
+    }
+    result
+}
+
+/// The answer to `q` if it counts (the question is asked and answered).
+pub fn effective_answer(answers: &Answers, asked: &[Asked], q: QuestionIx) -> Option<usize> {
+    (asked[q] == Asked::Yes).then(|| answers.get(q)).flatten()
+}
+
+/// Evaluates `answers` against `ds`.
+pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
+    let mut asked = asked_questions(ds, answers);
+    let n = ds.candidates.len();
+    let mut standings: Vec<Standing> = (0..n)
+        .map(|c| Standing {
+            candidate: c,
+            status: Status::Eligible,
+            score: 0,
+            exclusions: Vec::new(),
+            points: Vec::new(),
+            caveats: Vec::new(),
+        })
+        .collect();
+
+    if let Some(cq) = ds.context_question
+        && let Some(ctx) = effective_answer(answers, &asked, cq)
+    {
+        for (c, s) in standings.iter_mut().enumerate() {
+            if !ds.contexts[ctx].support[c] {
+                s.exclusions.push(Exclusion::Unsupported { context: ctx });
+            }
+        }
+    }
+
+    let mut fired = Vec::new();
+    let mut outcomes = Vec::new();
+    for (ri, rule) in ds.rules.iter().enumerate() {
+        if truth(&rule.when, answers, &asked) != Truth::True {
+            continue;
+        }
+        fired.push(ri);
+        for &(c, w) in &rule.score {
+            standings[c].score += w;
+            standings[c].points.push((ri, w));
+        }
+        for &c in &rule.exclude {
+            standings[c].exclusions.push(Exclusion::Rule { rule: ri });
+        }
+        for req in &rule.require {
+            let values = &ds.criteria[req.criterion].values;
+            for (c, s) in standings.iter_mut().enumerate() {
+                let v = values[c];
+                if req.allowed.contains(&v) {
+                    continue;
+                }
+                if v == CellValue::Depends {
+                    s.caveats.push(Caveat {
+                        rule: ri,
+                        criterion: req.criterion,
+                    });
+                } else {
+                    s.exclusions.push(Exclusion::Requirement {
+                        rule: ri,
+                        criterion: req.criterion,
+                    });
+                }
+            }
+        }
+        if let Some(o) = rule.outcome {
+            outcomes.push((o, ri));
+        }
+    }
+
+    let closed = outcomes.iter().any(|&(o, _)| ds.outcomes[o].is_final);
+    if closed {
+        // A final outcome ends the questionnaire: what is not answered is not asked.
+        for (q, a) in asked.iter_mut().enumerate() {
+            if *a != Asked::Yes || answers.get(q).is_none() {
+                *a = Asked::No;
+            }
+        }
+    }
+    let none_needed = outcomes.iter().any(|&(o, _)| ds.outcomes[o].no_candidate);
+
+    // Best first; ties keep dataset order (a stable sort over candidate order).
+    let mut ranking: Vec<CandidateIx> = (0..n).collect();
+    ranking.sort_by_key(|&c| {
+        let s = &standings[c];
+        (
+            s.is_excluded(),
+            if s.is_excluded() {
+                0
+            } else {
+                -(s.score as i64)
+            },
+        )
+    });
+    let best = ranking
+        .first()
+        .copied()
+        .filter(|&c| !standings[c].is_excluded());
+    let pick = if none_needed { None } else { best };
+    let mut tie = Vec::new();
+    if let Some(b) = best {
+        let top = standings[b].score;
+        tie.extend(
+            ranking
+                .iter()
+                .copied()
+                .take_while(|&c| !standings[c].is_excluded() && standings[c].score == top),
+        );
+        if tie.len() < 2 || pick.is_none() {
+            tie.clear();
+        }
+    }
+    for s in &mut standings {
+        s.status = if s.is_excluded() {
+            Status::Excluded
+        } else if Some(s.candidate) == pick {
+            Status::Recommended
+        } else {
+            Status::Eligible
+        };
+    }
+
+    Evaluation {
+        asked,
+        standings,
+        ranking,
+        pick,
+        tie,
+        fired,
+        outcomes,
+        closed,
+        none_needed,
+    }
+}

@@ -1,0 +1,236 @@
+//! Explanations beyond the core evaluation: why not each other candidate (contrastive),
+//! which single answer would change the pick (what-if), and when nothing fits, a smallest
+//! set of conflicting answers with the relaxations that restore a fit.
+
+use super::evaluate::{Asked, Evaluation, Exclusion, evaluate};
+use crate::dataset::{Answers, CandidateIx, Dataset, OptionIx, QuestionIx, RuleIx};
+
+/// Why a candidate is not the pick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhyNot {
+    pub candidate: CandidateIx,
+    /// Non-empty when it is ruled out.
+    pub exclusions: Vec<Exclusion>,
+    /// Points behind the pick (0 for a tie lost on dataset order).
+    pub behind: i32,
+    /// Fired rules that favour the pick over this candidate: (rule, pick's points, its points).
+    pub contrast: Vec<(RuleIx, i32, i32)>,
+}
+
+/// A single answer that would change the pick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIf {
+    pub question: QuestionIx,
+    /// The current answer, or `None` for a question not answered yet.
+    pub from: Option<OptionIx>,
+    pub to: OptionIx,
+    /// The pick under the changed answer.
+    pub pick: Option<CandidateIx>,
+}
+
+/// Answers that together rule out every candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The conflicting answers' questions, in dataset order.
+    pub questions: Vec<QuestionIx>,
+    /// True when no smaller set of answers conflicts (exhaustive up to `MIN_SEARCH`);
+    /// otherwise the set is minimal: dropping any one answer resolves it.
+    pub smallest: bool,
+    pub relaxations: Vec<Relaxation>,
+}
+
+/// A way out of a conflict: drop an answer (`to == None`) or change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relaxation {
+    pub question: QuestionIx,
+    pub to: Option<OptionIx>,
+    /// Candidates that fit afterwards, best first.
+    pub fits: Vec<CandidateIx>,
+}
+
+/// Conflict sets up to this size are searched exhaustively for a smallest one.
+pub const MIN_SEARCH: usize = 3;
+
+pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
+    let Some(pick) = ev.pick else {
+        return ev
+            .ranking
+            .iter()
+            .map(|&c| WhyNot {
+                candidate: c,
+                exclusions: ev.standings[c].exclusions.clone(),
+                behind: 0,
+                contrast: Vec::new(),
+            })
+            .collect();
+    };
+    let top = &ev.standings[pick];
+    ev.ranking
+        .iter()
+        .filter(|&&c| c != pick)
+        .map(|&c| {
+            let s = &ev.standings[c];
+            let theirs = |r: RuleIx| s.points.iter().find(|p| p.0 == r).map_or(0, |p| p.1);
+            let mine = |r: RuleIx| top.points.iter().find(|p| p.0 == r).map_or(0, |p| p.1);
+            let mut contrast: Vec<(RuleIx, i32, i32)> = top
+                .points
+                .iter()
+                .chain(&s.points)
+                .map(|&(r, _)| r)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .map(|r| (r, mine(r), theirs(r)))
+                .filter(|&(_, m, t)| m > t)
+                .collect();
+            contrast.sort_by_key(|&(r, m, t)| (-(m - t), r));
+            WhyNot {
+                candidate: c,
+                exclusions: s.exclusions.clone(),
+                behind: if s.is_excluded() {
+                    0
+                } else {
+                    top.score - s.score
+                },
+                contrast,
+            }
+        })
+        .collect()
+}
+
+/// Every single-answer change (to an asked question) that changes the pick.
+pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> {
+    let mut out = Vec::new();
+    for (q, question) in ds.questions.iter().enumerate() {
+        if ev.asked[q] != Asked::Yes {
+            continue;
+        }
+        let from = answers.get(q);
+        for to in 0..question.options.len() {
+            if Some(to) == from {
+                continue;
+            }
+            let changed = evaluate(ds, &answers.with(q, Some(to)));
+            if changed.pick != ev.pick || changed.none_needed != ev.none_needed {
+                out.push(WhatIf {
+                    question: q,
+                    from,
+                    to,
+                    pick: changed.pick,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// When nothing fits: a smallest (or at least minimal) set of conflicting answers.
+pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conflict> {
+    if !ev.nothing_fits() {
+        return None;
+    }
+    // Only answers that count can conflict.
+    let given: Vec<QuestionIx> = answers
+        .answered()
+        .map(|(q, _)| q)
+        .filter(|&q| ev.asked[q] == Asked::Yes)
+        .collect();
+    let only = |keep: &[QuestionIx]| {
+        let mut a = Answers::empty(answers.len());
+        for &q in keep {
+            if let Some(o) = answers.get(q) {
+                a.set(q, o);
+            }
+        }
+        a
+    };
+    let conflicts = |keep: &[QuestionIx]| evaluate(ds, &only(keep)).nothing_fits();
+
+    // Smallest first: every subset of up to MIN_SEARCH answers, in size order.
+    let mut found: Option<(Vec<QuestionIx>, bool)> = None;
+    'sizes: for size in 1..=MIN_SEARCH.min(given.len()) {
+        let mut pick: Vec<usize> = (0..size).collect();
+        loop {
+            let subset: Vec<QuestionIx> = pick.iter().map(|&i| given[i]).collect();
+            if conflicts(&subset) {
+                found = Some((subset, true));
+                break 'sizes;
+            }
+            if !next_combination(&mut pick, given.len()) {
+                break;
+            }
+        }
+    }
+    // Otherwise a deletion filter: drop every answer the conflict survives without.
+    let (questions, smallest) = found.unwrap_or_else(|| {
+        let mut keep = given.clone();
+        let mut i = 0;
+        while i < keep.len() {
+            let mut without = keep.clone();
+            without.remove(i);
+            if conflicts(&without) {
+                keep = without;
+            } else {
+                i += 1;
+            }
+        }
+        (keep, false)
+    });
+
+    let mut relaxations = Vec::new();
+    for &q in &questions {
+        let from = answers.get(q);
+        let options = std::iter::once(None).chain((0..ds.questions[q].options.len()).map(Some));
+        for to in options.filter(|&to| to != from) {
+            let ev2 = evaluate(ds, &answers.with(q, to));
+            if !ev2.nothing_fits() {
+                let fits = ev2
+                    .ranking
+                    .iter()
+                    .copied()
+                    .filter(|&c| !ev2.standings[c].is_excluded())
+                    .collect();
+                relaxations.push(Relaxation {
+                    question: q,
+                    to,
+                    fits,
+                });
+            }
+        }
+    }
+    Some(Conflict {
+        questions,
+        smallest,
+        relaxations,
+    })
+}
+
+/// Advances `idx` (strictly increasing indices below `n`) to the next combination.
+fn next_combination(idx: &mut [usize], n: usize) -> bool {
+    let k = idx.len();
+    for i in (0..k).rev() {
+        if idx[i] < n - k + i {
+            idx[i] += 1;
+            for j in i + 1..k {
+                idx[j] = idx[j - 1] + 1;
+            }
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_combination;
+
+    #[test]
+    fn combinations_cover_every_subset_once() {
+        let mut idx = vec![0, 1];
+        let mut seen = vec![idx.clone()];
+        while next_combination(&mut idx, 4) {
+            seen.push(idx.clone());
+        }
+        assert_eq!(seen.len(), 6);
+        assert_eq!(seen.last(), Some(&vec![2, 3]));
+    }
+}

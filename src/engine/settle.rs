@@ -1,0 +1,155 @@
+//! Is the result settled? Sound bounds, not enumeration.
+//!
+//! Answering more questions is monotone: a condition that holds keeps holding and one
+//! that failed keeps failing (a question's "asked" state only moves from not-yet to yes
+//! or no). So fired rules stay fired, exclusions stay, and only *pending* rules (whose
+//! truth is still unknown) can change anything. Each pending rule may or may not fire,
+//! so a candidate's final score lies between its score plus all pending negative points
+//! and its score plus all pending positive points. The pick is settled when it cannot be
+//! ruled out any more and no other candidate can reach it. Cost: O(rules × tests +
+//! candidates × pending rules), whatever the number of remaining answer combinations.
+
+use super::evaluate::{Asked, Evaluation, Truth, truth};
+use crate::dataset::{Answers, CandidateIx, Dataset, QuestionIx, RuleIx};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settlement {
+    /// No further answer can change the pick.
+    pub settled: bool,
+    /// Unanswered questions that may still change the pick, in dataset order.
+    pub open: Vec<QuestionIx>,
+}
+
+/// Score bounds of one candidate over every way the pending rules may go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub low: i64,
+    pub high: i64,
+    /// Some pending rule or context answer could still rule it out.
+    pub may_be_excluded: bool,
+}
+
+pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
+    // Exclusions and "none needed" outcomes are permanent; a closed questionnaire asks nothing more.
+    let Some(pick) = ev.pick.filter(|_| !ev.closed) else {
+        return Settlement {
+            settled: true,
+            open: Vec::new(),
+        };
+    };
+    let pending: Vec<RuleIx> = (0..ds.rules.len())
+        .filter(|&r| truth(&ds.rules[r].when, answers, &ev.asked) == Truth::Unknown)
+        .collect();
+    let context_open = ds
+        .context_question
+        .filter(|&q| context_pending(ev, answers, q));
+    let bounds = bounds(ds, ev, &pending, context_open.is_some());
+
+    let t = bounds[pick];
+    // A contender could still reach the pick: beat its lowest score, or tie it and come first.
+    let contender = |c: CandidateIx| {
+        c != pick
+            && !ev.standings[c].is_excluded()
+            && (bounds[c].high > t.low || (bounds[c].high == t.low && c < pick))
+    };
+    let contenders: Vec<CandidateIx> = (0..ds.candidates.len()).filter(|&c| contender(c)).collect();
+    let none_pending = pending.iter().any(|&r| {
+        ds.rules[r]
+            .outcome
+            .is_some_and(|o| ds.outcomes[o].no_candidate)
+    });
+    let settled = !t.may_be_excluded && contenders.is_empty() && !none_pending;
+    if settled {
+        return Settlement {
+            settled,
+            open: Vec::new(),
+        };
+    }
+
+    // A pending rule matters if it could rule the pick out, say none is needed, or move
+    // points between the pick and a contender.
+    let mut open = vec![false; ds.questions.len()];
+    for &r in &pending {
+        let rule = &ds.rules[r];
+        let relevant = rule.can_exclude(ds, pick)
+            || rule.outcome.is_some_and(|o| ds.outcomes[o].no_candidate)
+            || rule
+                .score
+                .iter()
+                .any(|&(c, w)| (c == pick && w < 0) || (w > 0 && contenders.contains(&c)));
+        if relevant {
+            for test in &rule.when.tests {
+                mark_open(ds, answers, ev, test.question, &mut open);
+            }
+        }
+    }
+    if let Some(q) = context_open
+        && ds.contexts.iter().any(|ctx| !ctx.support[pick])
+    {
+        mark_open(ds, answers, ev, q, &mut open);
+    }
+    Settlement {
+        settled,
+        open: (0..open.len()).filter(|&q| open[q]).collect(),
+    }
+}
+
+/// The context answer could still arrive (or still come to count).
+fn context_pending(ev: &Evaluation, answers: &Answers, q: QuestionIx) -> bool {
+    match ev.asked[q] {
+        Asked::No => false,
+        Asked::Yes => answers.get(q).is_none(),
+        Asked::NotYet => true,
+    }
+}
+
+pub fn bounds(
+    ds: &Dataset,
+    ev: &Evaluation,
+    pending: &[RuleIx],
+    context_open: bool,
+) -> Vec<Bounds> {
+    let mut out: Vec<Bounds> = ev
+        .standings
+        .iter()
+        .map(|s| Bounds {
+            low: s.score as i64,
+            high: s.score as i64,
+            may_be_excluded: false,
+        })
+        .collect();
+    for &r in pending {
+        let rule = &ds.rules[r];
+        for &(c, w) in &rule.score {
+            if w < 0 {
+                out[c].low += w as i64;
+            } else {
+                out[c].high += w as i64;
+            }
+        }
+        for (c, b) in out.iter_mut().enumerate() {
+            b.may_be_excluded |= rule.can_exclude(ds, c);
+        }
+    }
+    if context_open {
+        for (c, b) in out.iter_mut().enumerate() {
+            b.may_be_excluded |= ds.contexts.iter().any(|ctx| !ctx.support[c]);
+        }
+    }
+    out
+}
+
+/// Marks `q` as able to matter if it is still open, and the questions that gate it.
+fn mark_open(ds: &Dataset, answers: &Answers, ev: &Evaluation, q: QuestionIx, open: &mut [bool]) {
+    if ev.asked[q] == Asked::No || open[q] {
+        return;
+    }
+    if answers.get(q).is_none() {
+        open[q] = true;
+    }
+    if ev.asked[q] == Asked::NotYet {
+        for t in &ds.questions[q].ask_if.tests {
+            mark_open(ds, answers, ev, t.question, open);
+        }
+    }
+}

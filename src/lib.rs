@@ -1,0 +1,15 @@
+//! authwiz: a domain-free decision engine over a TOML capability matrix, with a
+//! command line and a terminal wizard in front of it.
+
+pub mod analysis;
+pub mod bundled;
+pub mod cli;
+pub mod commands;
+pub mod dataset;
+pub mod engine;
+pub mod exit;
+pub mod files;
+pub mod report;
+pub mod sanitize;
+pub mod strings;
+pub mod wizard;

@@ -1,0 +1,38 @@
+//! authwiz: parse the command line, pick a face, map errors to exit codes.
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use authwiz::cli::{Cli, Command};
+use authwiz::{commands, exit, sanitize};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let data = cli.data.as_deref();
+    let result = match &cli.command {
+        Some(Command::Recommend(a)) => commands::recommend(data, a),
+        Some(Command::Compare(a)) => commands::compare(data, a),
+        Some(Command::Matrix(a)) => commands::matrix(data, a),
+        Some(Command::Questions(a)) => commands::questions(data, a),
+        Some(Command::Datasets(a)) => commands::datasets(a),
+        Some(Command::Check(a)) => commands::check(data, a),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "authwiz",
+                &mut std::io::stdout(),
+            );
+            Ok(exit::OK)
+        }
+        None => authwiz::wizard::run(&cli),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {}", sanitize::text(&format!("{e:#}")));
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! Views of the dataset itself: the support matrix, the side-by-side comparison and the
+//! questions, each as text, JSON and Markdown.
+
+use serde_json::{Map, Value, json};
+
+use super::recommend::md;
+use super::table::Table;
+use crate::dataset::{CandidateIx, CellValue, ContextIx, Dataset};
+use crate::strings;
+
+fn value_str(v: CellValue) -> &'static str {
+    match v {
+        CellValue::Yes => "yes",
+        CellValue::No => "no",
+        CellValue::Depends => "depends",
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "Yes" } else { "No" }
+}
+
+fn named_list(items: impl Iterator<Item = (String, String)>) -> Value {
+    items
+        .map(|(id, name)| json!({"id": id, "name": name}))
+        .collect()
+}
+
+// ---- support matrix ----
+
+pub fn matrix_json(ds: &Dataset) -> Value {
+    let mut support = Map::new();
+    for ctx in &ds.contexts {
+        let row: Map<String, Value> = ds
+            .candidates
+            .iter()
+            .zip(&ctx.support)
+            .map(|(c, &s)| (c.id.clone(), s.into()))
+            .collect();
+        support.insert(ctx.id.clone(), Value::Object(row));
+    }
+    let mut m = Map::new();
+    m.insert("dataset".into(), ds.id.clone().into());
+    m.insert(
+        ds.vocabulary.contexts_key.clone(),
+        named_list(ds.contexts.iter().map(|c| (c.id.clone(), c.name.clone()))),
+    );
+    m.insert(
+        ds.vocabulary.candidates_key.clone(),
+        named_list(ds.candidates.iter().map(|c| (c.id.clone(), c.name.clone()))),
+    );
+    m.insert("support".into(), Value::Object(support));
+    let notes: Vec<Value> = ds
+        .contexts
+        .iter()
+        .flat_map(|ctx| {
+            ctx.notes.iter().enumerate().filter_map(|(c, n)| {
+                n.as_ref().map(|n| {
+                    json!({"context": ctx.id, "candidate": ds.candidates[c].id, "text": n.text,
+                           "source": ds.sources[n.source].id})
+                })
+            })
+        })
+        .collect();
+    m.insert("notes".into(), Value::Array(notes));
+    Value::Object(m)
+}
+
+fn matrix_table(ds: &Dataset) -> Table {
+    let mut header = vec![strings::sentence(&ds.vocabulary.context)];
+    header.extend(ds.candidates.iter().map(|c| c.name.clone()));
+    let mut t = Table::new(header);
+    for ctx in &ds.contexts {
+        let mut row = vec![ctx.name.clone()];
+        row.extend(ctx.support.iter().enumerate().map(|(c, &s)| {
+            let mark = if ctx.notes[c].is_some() { "*" } else { "" };
+            format!("{}{mark}", yes_no(s))
+        }));
+        t.row(row);
+    }
+    t
+}
+
+fn matrix_notes(ds: &Dataset, out: &mut String, markdown: bool) {
+    for ctx in &ds.contexts {
+        for (c, n) in ctx.notes.iter().enumerate() {
+            if let Some(n) = n {
+                let line = format!("* {} × {}: {}", ctx.name, ds.candidates[c].name, n.text);
+                if markdown {
+                    out.push_str(&format!("- {}\n", md(&line[2..])));
+                } else {
+                    out.push_str(&format!("{line}\n"));
+                }
+            }
+        }
+    }
+}
+
+pub fn matrix_text(ds: &Dataset) -> String {
+    if ds.contexts.is_empty() {
+        return format!("{} has no support matrix.\n", ds.id);
+    }
+    let mut out = format!(
+        "{} × {} ({})\n\n",
+        strings::sentence(&ds.vocabulary.contexts),
+        ds.vocabulary.candidates,
+        ds.id
+    );
+    out.push_str(&matrix_table(ds).text());
+    let mut notes = String::new();
+    matrix_notes(ds, &mut notes, false);
+    if !notes.is_empty() {
+        out.push('\n');
+        out.push_str(&notes);
+    }
+    out
+}
+
+pub fn matrix_markdown(ds: &Dataset) -> String {
+    let mut out = format!(
+        "## {} × {}\n\n",
+        md(&strings::sentence(&ds.vocabulary.contexts)),
+        md(&ds.vocabulary.candidates)
+    );
+    out.push_str(&matrix_table(ds).markdown());
+    let mut notes = String::new();
+    matrix_notes(ds, &mut notes, true);
+    if !notes.is_empty() {
+        out.push('\n');
+        out.push_str(&notes);
+    }
+    out
+}
+
+// ---- comparison ----
+
+/// What `compare` shows: chosen candidates over every criterion.
+pub struct Comparison<'d> {
+    pub ds: &'d Dataset,
+    pub candidates: Vec<CandidateIx>,
+    pub context: Option<ContextIx>,
+    pub only_differences: bool,
+}
+
+impl Comparison<'_> {
+    /// Whether the chosen candidates disagree on criterion `k`.
+    pub fn differs(&self, k: usize) -> bool {
+        let values = &self.ds.criteria[k].values;
+        self.candidates
+            .windows(2)
+            .any(|w| values[w[0]] != values[w[1]])
+    }
+
+    pub fn rows(&self) -> Vec<usize> {
+        (0..self.ds.criteria.len())
+            .filter(|&k| !self.only_differences || self.differs(k))
+            .collect()
+    }
+
+    pub fn json(&self) -> Value {
+        let ds = self.ds;
+        let criteria: Vec<Value> = self
+            .rows()
+            .into_iter()
+            .map(|k| {
+                let crit = &ds.criteria[k];
+                let values: Map<String, Value> = self
+                    .candidates
+                    .iter()
+                    .map(|&c| {
+                        (
+                            ds.candidates[c].id.clone(),
+                            value_str(crit.values[c]).into(),
+                        )
+                    })
+                    .collect();
+                let notes: Map<String, Value> = self
+                    .candidates
+                    .iter()
+                    .filter_map(|&c| {
+                        crit.notes[c]
+                            .as_ref()
+                            .map(|n| (ds.candidates[c].id.clone(), n.text.clone().into()))
+                    })
+                    .collect();
+                json!({"id": crit.id, "label": crit.label, "values": values, "notes": notes,
+                       "differs": self.differs(k), "source": ds.sources[crit.source].id})
+            })
+            .collect();
+        let mut m = Map::new();
+        m.insert("dataset".into(), ds.id.clone().into());
+        m.insert(
+            ds.vocabulary.candidates_key.clone(),
+            named_list(
+                self.candidates
+                    .iter()
+                    .map(|&c| (ds.candidates[c].id.clone(), ds.candidates[c].name.clone())),
+            ),
+        );
+        m.insert("criteria".into(), Value::Array(criteria));
+        if let Some(ctx) = self.context {
+            let c = &ds.contexts[ctx];
+            let values: Map<String, Value> = self
+                .candidates
+                .iter()
+                .map(|&k| (ds.candidates[k].id.clone(), c.support[k].into()))
+                .collect();
+            m.insert(
+                "support".into(),
+                json!({"context": c.id, "name": c.name, "values": values}),
+            );
+        }
+        m.insert(
+            "when_to_use".into(),
+            Value::Object(
+                self.candidates
+                    .iter()
+                    .map(|&c| {
+                        (
+                            ds.candidates[c].id.clone(),
+                            ds.candidates[c].when_to_use.clone().into(),
+                        )
+                    })
+                    .collect(),
+            ),
+        );
+        Value::Object(m)
+    }
+
+    fn table(&self) -> Table {
+        let ds = self.ds;
+        let mut header = vec![String::new(), String::new()];
+        header.extend(
+            self.candidates
+                .iter()
+                .map(|&c| ds.candidates[c].name.clone()),
+        );
+        let mut t = Table::new(header);
+        for k in self.rows() {
+            let crit = &ds.criteria[k];
+            // Differences are marked by a symbol, not by colour.
+            let mut row = vec![
+                if self.differs(k) {
+                    "\u{2260}".into()
+                } else {
+                    String::new()
+                },
+                crit.label.clone(),
+            ];
+            row.extend(self.candidates.iter().map(|&c| {
+                let mark = if crit.notes[c].is_some() { "*" } else { "" };
+                format!("{}{mark}", strings::cell_value(value_str(crit.values[c])))
+            }));
+            t.row(row);
+        }
+        if let Some(ctx) = self.context {
+            let c = &ds.contexts[ctx];
+            let mut row = vec![String::new(), format!("Supported by {}?", c.name)];
+            row.extend(
+                self.candidates
+                    .iter()
+                    .map(|&k| yes_no(c.support[k]).to_owned()),
+            );
+            t.row(row);
+        }
+        t
+    }
+
+    fn notes(&self) -> Vec<String> {
+        let ds = self.ds;
+        let mut out = Vec::new();
+        for k in self.rows() {
+            let crit = &ds.criteria[k];
+            for &c in &self.candidates {
+                if let Some(n) = &crit.notes[c] {
+                    out.push(format!(
+                        "{} × {}: {}",
+                        ds.candidates[c].name, crit.label, n.text
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn text(&self) -> String {
+        let ds = self.ds;
+        let mut out = format!(
+            "{} side by side ({})\n\n",
+            strings::sentence(&ds.vocabulary.candidates),
+            ds.id
+        );
+        out.push_str(&self.table().text());
+        out.push_str(
+            "\n\u{2260} marks rows where the values differ; * marks a cell with a note.\n",
+        );
+        for n in self.notes() {
+            out.push_str(&format!("* {n}\n"));
+        }
+        for &c in &self.candidates {
+            let cand = &ds.candidates[c];
+            if !cand.when_to_use.is_empty() {
+                out.push_str(&format!("\nWhen to use {}:\n", cand.name));
+                for w in &cand.when_to_use {
+                    out.push_str(&format!("  - {w}\n"));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn markdown(&self) -> String {
+        let ds = self.ds;
+        let mut out = format!(
+            "## {} side by side\n\n",
+            md(&strings::sentence(&ds.vocabulary.candidates))
+        );
+        out.push_str(&self.table().markdown());
+        out.push_str("\n≠ marks rows where the values differ; \\* marks a cell with a note.\n\n");
+        for n in self.notes() {
+            out.push_str(&format!("- {}\n", md(&n)));
+        }
+        for &c in &self.candidates {
+            let cand = &ds.candidates[c];
+            if !cand.when_to_use.is_empty() {
+                out.push_str(&format!("\n### When to use {}\n\n", md(&cand.name)));
+                for w in &cand.when_to_use {
+                    out.push_str(&format!("- {}\n", md(w)));
+                }
+            }
+        }
+        out
+    }
+}
+
+// ---- questions ----
+
+pub fn questions_json(ds: &Dataset) -> Value {
+    ds.questions
+        .iter()
+        .map(|q| {
+            let ask_if: Map<String, Value> = q
+                .ask_if
+                .tests
+                .iter()
+                .map(|t| {
+                    let asked = &ds.questions[t.question];
+                    let opts: Vec<Value> = asked
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| t.options & (1 << i) != 0)
+                        .map(|(_, o)| o.id.clone().into())
+                        .collect();
+                    (asked.id.clone(), Value::Array(opts))
+                })
+                .collect();
+            json!({
+                "id": q.id,
+                "prompt": q.prompt,
+                "help": q.help,
+                "options": q.options.iter().map(|o| json!({"id": o.id, "label": o.label, "help": o.help})).collect::<Vec<_>>(),
+                "ask_if": ask_if,
+            })
+        })
+        .collect()
+}
+
+fn ask_if_phrase(ds: &Dataset, q: usize) -> Option<String> {
+    let tests = &ds.questions[q].ask_if.tests;
+    if tests.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = tests
+        .iter()
+        .map(|t| {
+            let asked = &ds.questions[t.question];
+            let opts: Vec<&str> = asked
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| t.options & (1 << i) != 0)
+                .map(|(_, o)| o.id.as_str())
+                .collect();
+            format!("{} is {}", asked.id, opts.join(" or "))
+        })
+        .collect();
+    Some(format!("asked only if {}", parts.join(" and ")))
+}
+
+pub fn questions_text(ds: &Dataset) -> String {
+    let mut out = String::new();
+    for (i, q) in ds.questions.iter().enumerate() {
+        out.push_str(&format!("{}. {} ({})\n", i + 1, q.prompt, q.id));
+        if let Some(p) = ask_if_phrase(ds, i) {
+            out.push_str(&format!("   {p}\n"));
+        }
+        for o in &q.options {
+            out.push_str(&format!("   - {} = {}\n", o.id, o.label));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn questions_markdown(ds: &Dataset) -> String {
+    let mut out = String::from("## Questions\n\n");
+    for (i, q) in ds.questions.iter().enumerate() {
+        out.push_str(&format!("{}. **{}** (`{}`)", i + 1, md(&q.prompt), q.id));
+        if let Some(p) = ask_if_phrase(ds, i) {
+            out.push_str(&format!(" — _{}_", md(&p)));
+        }
+        out.push('\n');
+        for o in &q.options {
+            out.push_str(&format!("   - `{}`: {}\n", o.id, md(&o.label)));
+        }
+    }
+    out
+}
