@@ -287,8 +287,10 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
             "Walked {} complete answer paths ({} evaluations){}.\n",
             rep.paths,
             rep.evaluations,
-            if rep.complete {
+            if rep.exhaustive {
                 ": every path covered"
+            } else if rep.complete {
+                ": not every path, but every candidate and question shown to matter"
             } else {
                 ""
             }
@@ -297,7 +299,11 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
             out.push_str(&format!("INCOMPLETE: {u}\n"));
         }
         if rep.findings.is_empty() {
-            out.push_str("No problems found.\n");
+            out.push_str(if rep.complete {
+                "No problems found.\n"
+            } else {
+                "No problems found in what was covered.\n"
+            });
         }
         for f in &rep.findings {
             out.push_str(&format!(
@@ -315,6 +321,7 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
             "dataset": rep.dataset,
             "valid": true,
             "complete": rep.complete,
+            "exhaustive": rep.exhaustive,
             "uncovered": rep.uncovered,
             "paths": rep.paths,
             "evaluations": rep.evaluations,

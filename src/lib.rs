@@ -12,4 +12,5 @@ pub mod files;
 pub mod report;
 pub mod sanitize;
 pub mod strings;
+pub mod synth;
 pub mod wizard;

@@ -99,3 +99,167 @@ pub const SETTLED: &str = "Settled: no remaining question can change the recomme
 pub const NOT_SETTLED: &str =
     "Not settled yet: unanswered questions can still change the recommendation.";
 pub const NOTHING_FITS: &str = "Nothing fits: these answers rule out every";
+pub const IGNORED_ANSWER: &str = "ignored (the question is not asked after your other answers):";
+pub const WAITING_ANSWER: &str =
+    "not counted yet (the question is asked only if an unanswered question allows it):";
+
+// ---------------------------------------------------------------------------------------------
+// The interactive faces (src/tui, src/plain.rs, src/wizard.rs). `{candidate}`, `{candidates}`,
+// `{context}` and `{contexts}` are replaced by the dataset's vocabulary words.
+// ---------------------------------------------------------------------------------------------
+
+/// Sentences of the full-screen wizard and the plain line mode.
+pub mod wizard {
+    /// Replaces the vocabulary placeholders in `text`.
+    pub fn vocab(text: &str, v: &crate::dataset::Vocabulary) -> String {
+        text.replace("{candidates}", &v.candidates)
+            .replace("{candidate}", &v.candidate)
+            .replace("{contexts}", &v.contexts)
+            .replace("{context}", &v.context)
+    }
+
+    pub const APP: &str = "authwiz";
+    pub const WHAT_IT_DOES: &str = "Answer a few questions and authwiz recommends the {candidate} that fits, \
+        explains why, why not each of the others, and which single answer would change it. \
+        You can also compare the {candidates} side by side without answering anything.";
+    pub const EDITION_IN_USE: &str = "Edition in use";
+    pub const EDITIONS: &str = "Editions of the knowledge";
+    pub const DEFAULT: &str = "default";
+    pub const FROM_DATA_FLAG: &str = "from --data";
+    pub const COULD_NOT_LOAD: &str = "could not load";
+    pub const EDITION_FAILED: &str = "This edition could not be loaded; choose another one.";
+    pub const ANSWERS_LOADED: &str = "answers loaded: Enter continues where they stop.";
+
+    pub const SCREEN_WELCOME: &str = "Welcome";
+    pub const SCREEN_QUESTION: &str = "Questions";
+    pub const SCREEN_RESULT: &str = "Result";
+    pub const SCREEN_COMPARE: &str = "Side by side";
+    pub const SCREEN_MATRIX: &str = "Support matrix";
+    pub const SCREEN_HELP: &str = "Help";
+
+    pub fn stepper(pos: usize, total: usize) -> String {
+        format!("Question {pos} of {total}")
+    }
+    pub const ABOUT_OPTION: &str = "About this answer";
+    pub const YOUR_ANSWER: &str = "your answer";
+    pub const LEADING: &str = "leading";
+    pub const LEADING_TIE: &str = "leading, tied";
+    pub const RECOMMENDED: &str = "recommended";
+    pub const STILL_POSSIBLE: &str = "still possible";
+    pub const RULED_OUT: &str = "ruled out";
+    pub const SETTLED_OFFER: &str =
+        "Settled: the remaining questions cannot change the recommendation. Press f to finish now.";
+    pub const NOTHING_FITS_OFFER: &str =
+        "Nothing fits these answers any more. Press f to see why and what to relax.";
+    pub const NOT_SETTLED_YET: &str =
+        "Not settled yet: the remaining questions can still change the recommendation.";
+
+    pub const RECOMMENDED_HEADING: &str = "Recommended {candidate}";
+    pub const NO_RECOMMENDATION: &str = "No {candidate} recommended";
+    pub const WHY: &str = "Why";
+    pub const WHY_LEADS_BY_ORDER: &str =
+        "No answer favours it yet: it leads by the dataset's order.";
+    pub const YOU_ANSWERED: &str = "you answered";
+    pub const NOTE: &str = "note";
+    pub const SOURCE: &str = "source";
+    pub const CAVEATS: &str = "Caveats";
+    pub const NEXT_STEPS: &str = "What you need next";
+    pub const CONFLICT_SMALLEST: &str = "Conflicting answers (a smallest set)";
+    pub const CONFLICT_MINIMAL: &str = "Conflicting answers (a minimal set)";
+    pub const RELAX: &str = "What to relax";
+    pub fn drop_answer(question: &str, fits: &str) -> String {
+        format!("drop the answer to {question}: {fits} would fit")
+    }
+    pub fn answer_instead(label: &str, question: &str, option: &str, fits: &str) -> String {
+        format!("answer \u{201c}{label}\u{201d} ({question}={option}) instead: {fits} would fit")
+    }
+    pub const WHY_NOT_OTHERS: &str = "Why not the others";
+    pub const WHY_EACH_OUT: &str = "Why each one is out";
+    pub const WHAT_IF: &str = "What single answer would change it";
+    pub const NO_RECOMMENDATION_SHORT: &str = "no recommendation";
+    pub const OPEN_QUESTIONS: &str = "Questions that can still change it";
+    pub const UNANSWERED_LEFT: &str = "Questions are left unanswered: press n to answer them.";
+    pub const YOUR_ANSWERS: &str = "Your answers";
+    pub const NO_ANSWERS: &str = "(no answers yet)";
+    pub const CHANGE_ANSWER: &str = "Change your answer";
+    pub const ANSWER_CHANGED: &str = "Answer changed: the result is re-evaluated.";
+    pub const ANSWER_KEPT: &str = "Answer unchanged.";
+
+    pub const EXPORT_REPORT: &str = "Export the report (Markdown) to";
+    pub const EXPORT_ADR: &str = "Export the decision record (ADR) to";
+    pub const SAVE_ANSWERS: &str = "Save the answers (TOML) to";
+    pub const DEFAULT_REPORT_FILE: &str = "authwiz-report.md";
+    pub const DEFAULT_ADR_FILE: &str = "decision-record.md";
+    pub const DEFAULT_ANSWERS_FILE: &str = "authwiz-answers.toml";
+    pub const FILE_PROMPT_HINT: &str = "Enter save · Esc cancel";
+    pub fn exists(path: &str) -> String {
+        format!("{path} already exists. Overwrite it? (y / n)")
+    }
+    pub fn written(what: &str, path: &str) -> String {
+        format!("Wrote the {what} to {path}.")
+    }
+    pub fn resume_hint(path: &str) -> String {
+        format!("Resume with: authwiz --answers {path}")
+    }
+    pub fn not_written(path: &str, why: &str) -> String {
+        format!("Nothing written to {path}: {why}")
+    }
+    pub const NOT_OVERWRITTEN: &str = "Kept the existing file; nothing written.";
+    pub const EMPTY_FILE_NAME: &str = "Type a file name first.";
+    pub const WHAT_REPORT: &str = "report";
+    pub const WHAT_ADR: &str = "decision record";
+    pub const WHAT_ANSWERS: &str = "answers";
+
+    pub const COMPARE_TITLE: &str = "{candidates} side by side";
+    pub const SHOW_COLUMNS: &str = "Show";
+    pub const ONLY_DIFFERENCES: &str = "Only differences";
+    pub const ON: &str = "on";
+    pub const OFF: &str = "off";
+    pub const NO_CONTEXT: &str = "none";
+    pub fn supported_by(context: &str) -> String {
+        format!("Supported by {context}?")
+    }
+    pub const DIFFERS_LEGEND: &str = "\u{2260} the values differ · * the cell has a note";
+    pub const CHOOSE_A_COLUMN: &str = "Choose at least one {candidate} to show (Space).";
+    pub const NO_ROWS: &str = "No row differs between the {candidates} shown.";
+    pub const DETAILS: &str = "Details";
+    pub fn when_to_use(name: &str) -> String {
+        format!("When to use {name}")
+    }
+    pub const MATRIX_TITLE: &str = "{contexts} × {candidates}";
+    pub const NO_MATRIX: &str = "This dataset has no support matrix.";
+    pub const GLOSSARY: &str = "Glossary";
+    pub const KEYS: &str = "Keys";
+    pub const EXIT_CODES: &str = "Leaving: q on the result screen prints the result and exits 0; \
+        q before a result exits 1; Ctrl+C exits 130 at once.";
+
+    pub fn too_small(min_w: u16, min_h: u16, w: u16, h: u16) -> String {
+        format!(
+            "authwiz needs a terminal of at least {min_w}×{min_h} (this one is {w}×{h}). \
+             Enlarge it, or press q to quit."
+        )
+    }
+    pub const FINISH_NOT_YET: &str =
+        "Not settled yet: answer the remaining questions first (they can still change the result).";
+
+    // ---- plain mode ----
+    pub const PLAIN_COMMANDS: &str = "Type a number or an option id; b goes back, ? shows help, f finishes when settled, q quits.";
+    pub const PLAIN_PROMPT: &str = "Answer";
+    pub fn plain_keep(n: usize) -> String {
+        format!("press Enter to keep {n}")
+    }
+    pub fn plain_invalid(input: &str, max: usize) -> String {
+        format!(
+            "\u{201c}{input}\u{201d} is not an answer here: type 1 to {max}, an option id, b, ?, f or q."
+        )
+    }
+    pub const PLAIN_FIRST: &str = "This is the first question.";
+    pub const PLAIN_EOF: &str = "input ended before a result; nothing was decided";
+    pub const PLAIN_QUIT: &str = "left before a result";
+    pub const PLAIN_STATUS: &str = "So far";
+
+    // ---- no terminal ----
+    pub const NO_TERMINAL: &str = "the interactive wizard needs a terminal (standard input and output must be a terminal). \
+        Use `authwiz --plain` for numbered prompts on standard input, or `authwiz recommend --answer QUESTION=OPTION ...` for scripts.";
+    pub const NO_EDITION_LOADS: &str = "no bundled edition could be loaded";
+}

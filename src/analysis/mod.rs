@@ -49,8 +49,11 @@ pub struct CheckReport {
     /// Complete answer paths walked.
     pub paths: u64,
     pub evaluations: u64,
-    /// False when the budget ran out: reachability findings then cover only what was walked.
+    /// Every candidate and question was either shown reachable/useful or, after an
+    /// exhaustive walk, shown not to be. False: the budget ran out first.
     pub complete: bool,
+    /// Every answer path was walked.
+    pub exhaustive: bool,
     /// What was not covered, when incomplete.
     pub uncovered: Option<String>,
 }
@@ -83,52 +86,139 @@ pub fn walk(ds: &Dataset, visit: &mut dyn FnMut(&Answers, bool) -> bool) -> bool
     go(ds, &mut a, visit)
 }
 
+/// What the reachability search has shown so far.
+struct Coverage {
+    can_win: Vec<bool>,
+    can_change: Vec<bool>,
+    nothing_fits_paths: u64,
+    paths: u64,
+    evaluations: u64,
+}
+
+impl Coverage {
+    /// Records one complete answer path: who wins, and which answers could change that.
+    fn leaf(&mut self, ds: &Dataset, answers: &Answers) {
+        self.paths += 1;
+        let ev = evaluate(ds, answers);
+        self.evaluations += 1;
+        if let Some(p) = ev.pick {
+            self.can_win[p] = true;
+        }
+        if ev.nothing_fits() {
+            self.nothing_fits_paths += 1;
+        }
+        for (q, o) in answers.answered() {
+            if self.can_change[q] || ev.asked[q] != Asked::Yes {
+                continue;
+            }
+            for alt in (0..ds.questions[q].options.len()).filter(|&x| x != o) {
+                self.evaluations += 1;
+                let other = evaluate(ds, &answers.with(q, Some(alt)));
+                if other.pick != ev.pick || other.none_needed != ev.none_needed {
+                    self.can_change[q] = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    fn all_shown(&self) -> bool {
+        self.can_win.iter().all(|&w| w) && self.can_change.iter().all(|&c| c)
+    }
+}
+
+/// Answers every asked question in turn, choosing with `choose(question, answers so far)`.
+fn complete_path(ds: &Dataset, mut choose: impl FnMut(usize, &Answers) -> usize) -> Answers {
+    let mut a = Answers::for_dataset(ds);
+    loop {
+        let ev = evaluate(ds, &a);
+        match (0..ds.questions.len()).find(|&q| ev.asked[q] == Asked::Yes && a.get(q).is_none()) {
+            Some(q) => {
+                let o = choose(q, &a);
+                a.set(q, o);
+            }
+            None => return a,
+        }
+    }
+}
+
+/// How strongly `answers` favour candidate `c`: its lead over the best other eligible
+/// candidate, far below zero when it is ruled out.
+fn margin(ds: &Dataset, answers: &Answers, c: usize) -> i64 {
+    let ev = evaluate(ds, answers);
+    let s = &ev.standings[c];
+    if s.is_excluded() {
+        return i64::MIN / 2;
+    }
+    let best_other = ev
+        .standings
+        .iter()
+        .filter(|o| o.candidate != c && !o.is_excluded())
+        .map(|o| o.score)
+        .max()
+        .unwrap_or(i32::MIN / 2);
+    s.score as i64 - best_other as i64
+}
+
 pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
     let mut findings = Vec::new();
     static_findings(ds, &mut findings);
 
     let start = Instant::now();
-    let n_cand = ds.candidates.len();
-    let mut can_win = vec![false; n_cand];
-    let mut can_change = vec![false; ds.questions.len()];
-    let mut nothing_fits_paths = 0u64;
-    let mut paths = 0u64;
-    let mut evaluations = 0u64;
-    let mut out_of_budget = false;
+    let mut cov = Coverage {
+        can_win: vec![false; ds.candidates.len()],
+        can_change: vec![false; ds.questions.len()],
+        nothing_fits_paths: 0,
+        paths: 0,
+        evaluations: 0,
+    };
+    let over =
+        |cov: &Coverage| cov.evaluations >= budget.evaluations || start.elapsed() > budget.time;
 
-    let complete = walk(ds, &mut |answers, leaf| {
-        if evaluations >= budget.evaluations || start.elapsed() > budget.time {
+    // Every path, as the wizard asks, within part of the budget: a walk that cannot finish
+    // only sees one corner of the answer space, so the rest goes to guided search.
+    let walk_time = budget.time * 2 / 5;
+    let mut out_of_budget = false;
+    let exhaustive = walk(ds, &mut |answers, leaf| {
+        if cov.evaluations >= budget.evaluations / 2 || start.elapsed() > walk_time {
             out_of_budget = true;
             return false;
         }
-        if !leaf {
-            return true;
-        }
-        paths += 1;
-        let ev = evaluate(ds, answers);
-        evaluations += 1;
-        if let Some(p) = ev.pick {
-            can_win[p] = true;
-        }
-        if ev.nothing_fits() {
-            nothing_fits_paths += 1;
-        }
-        for (q, o) in answers.answered() {
-            if can_change[q] || ev.asked[q] != Asked::Yes {
-                continue;
-            }
-            for alt in (0..ds.questions[q].options.len()).filter(|&x| x != o) {
-                evaluations += 1;
-                let other = evaluate(ds, &answers.with(q, Some(alt)));
-                if other.pick != ev.pick || other.none_needed != ev.none_needed {
-                    can_change[q] = true;
-                    break;
-                }
-            }
+        if leaf {
+            cov.leaf(ds, answers);
         }
         true
-    });
-    let complete = complete && !out_of_budget;
+    }) && !out_of_budget;
+
+    // Too many paths: search where enumeration cannot reach. For each candidate not yet
+    // seen winning, a greedy path that favours it; then random paths until the budget ends.
+    if !exhaustive {
+        for c in 0..ds.candidates.len() {
+            if cov.can_win[c] || over(&cov) {
+                continue;
+            }
+            let path = complete_path(ds, |q, a| {
+                (0..ds.questions[q].options.len())
+                    .max_by_key(|&o| margin(ds, &a.with(q, Some(o)), c))
+                    .unwrap_or(0)
+            });
+            cov.evaluations += ds.questions.len() as u64 * 4;
+            cov.leaf(ds, &path);
+        }
+        let mut rng = crate::synth::Rng::new(0x5eed);
+        while !over(&cov) && !cov.all_shown() {
+            let path = complete_path(ds, |q, _| rng.below(ds.questions[q].options.len()));
+            cov.leaf(ds, &path);
+        }
+    }
+    let complete = exhaustive || cov.all_shown();
+    let Coverage {
+        can_win,
+        can_change,
+        nothing_fits_paths,
+        paths,
+        evaluations,
+    } = cov;
 
     if complete {
         for (c, cand) in ds.candidates.iter().enumerate() {
@@ -157,17 +247,17 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
                 });
             }
         }
-        if nothing_fits_paths > 0 {
-            findings.push(Finding {
-                severity: Severity::Info,
-                kind: "conflicting-paths",
-                subject: ds.id.clone(),
-                message: format!(
-                    "{nothing_fits_paths} of {paths} complete answer paths rule out every {} (each gets a conflict explanation)",
-                    ds.vocabulary.candidate
-                ),
-            });
-        }
+    }
+    if nothing_fits_paths > 0 && exhaustive {
+        findings.push(Finding {
+            severity: Severity::Info,
+            kind: "conflicting-paths",
+            subject: ds.id.clone(),
+            message: format!(
+                "{nothing_fits_paths} of {paths} complete answer paths rule out every {} (each gets a conflict explanation)",
+                ds.vocabulary.candidate
+            ),
+        });
     }
     let uncovered = (!complete).then(|| {
         let unseen_c: Vec<&str> = ds
@@ -185,7 +275,8 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
             .map(|(_, q)| q.id.as_str())
             .collect();
         format!(
-            "the budget ({} evaluations or {} ms) ran out after {paths} complete answer paths; not shown to be reachable: {}; not shown to change the outcome: {}",
+            "the budget ({} evaluations or {} ms) ran out after {paths} answer paths (exhaustive walk, then guided and random paths); \
+             not shown to be reachable: {}; not shown to change the outcome: {}",
             budget.evaluations,
             budget.time.as_millis(),
             if unseen_c.is_empty() { "none".into() } else { unseen_c.join(", ") },
@@ -199,6 +290,7 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
         paths,
         evaluations,
         complete,
+        exhaustive,
         uncovered,
     }
 }

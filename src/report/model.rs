@@ -5,7 +5,7 @@
 use crate::dataset::{
     Answers, CandidateIx, CellValue, Dataset, OptionIx, QuestionIx, RuleIx, SourceIx,
 };
-use crate::engine::{Exclusion, Status, Verdict};
+use crate::engine::{Asked, Exclusion, Status, Verdict};
 use crate::strings;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +177,9 @@ pub struct Report {
     pub answers: Vec<AnswerRef>,
     /// Answers given to questions that are not asked, so ignored.
     pub ignored: Vec<AnswerRef>,
+    /// Answers to questions that are asked only if an unanswered question allows it:
+    /// they count once that question is answered accordingly.
+    pub waiting: Vec<AnswerRef>,
     pub recommendation: Option<(String, String)>,
     /// Every candidate sharing the top score, when more than one does.
     pub tie: Vec<(String, String)>,
@@ -335,19 +338,16 @@ fn reasons_of(ds: &Dataset, v: &Verdict, c: CandidateIx) -> Vec<Reason> {
 }
 
 pub fn build(ds: &Dataset, v: &Verdict) -> Report {
-    let counted = |q: QuestionIx| v.eval.asked[q] == crate::engine::Asked::Yes;
-    let answers = v
-        .answers
-        .answered()
-        .filter(|&(q, _)| counted(q))
-        .map(|(q, o)| AnswerRef::new(ds, q, o))
-        .collect();
-    let ignored = v
-        .answers
-        .answered()
-        .filter(|&(q, _)| !counted(q))
-        .map(|(q, o)| AnswerRef::new(ds, q, o))
-        .collect();
+    let answers_in = |state: Asked| -> Vec<AnswerRef> {
+        v.answers
+            .answered()
+            .filter(|&(q, _)| v.eval.asked[q] == state)
+            .map(|(q, o)| AnswerRef::new(ds, q, o))
+            .collect()
+    };
+    let answers = answers_in(Asked::Yes);
+    let ignored = answers_in(Asked::No);
+    let waiting = answers_in(Asked::NotYet);
     let name_of = |c: CandidateIx| pair(&ds.candidates[c].id, &ds.candidates[c].name);
 
     let ranking = v
@@ -488,6 +488,7 @@ pub fn build(ds: &Dataset, v: &Verdict) -> Report {
         candidates_word: ds.vocabulary.candidates.clone(),
         answers,
         ignored,
+        waiting,
         recommendation: v.eval.pick.map(name_of),
         tie: v.eval.tie.iter().map(|&c| name_of(c)).collect(),
         settled: v.settlement.settled,

@@ -66,7 +66,15 @@ pub fn text(r: &Report) -> String {
     }
     for a in &r.ignored {
         out.push_str(&format!(
-            "  ignored, question not asked for these answers: {}\n",
+            "  {} {}\n",
+            strings::IGNORED_ANSWER,
+            answer_phrase(a)
+        ));
+    }
+    for a in &r.waiting {
+        out.push_str(&format!(
+            "  {} {}\n",
+            strings::WAITING_ANSWER,
             answer_phrase(a)
         ));
     }
@@ -325,6 +333,7 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
     m.insert("dataset".into(), r.dataset.clone().into());
     m.insert("answers".into(), Value::Object(answers));
     m.insert("ignored_answers".into(), answers_json(&r.ignored));
+    m.insert("waiting_answers".into(), answers_json(&r.waiting));
     m.insert(
         "recommendation".into(),
         r.recommendation.as_ref().map(|p| p.0.clone()).into(),
