@@ -33,6 +33,18 @@ pub fn unsupported(context: &str, candidate: &str, context_word: &str) -> String
     )
 }
 
+pub fn supported(context: &str, candidate: &str, context_word: &str) -> String {
+    format!("The {context_word} \u{201c}{context}\u{201d} supports {candidate} (support matrix)")
+}
+
+pub fn meets(because: &str, candidate: &str, label: &str, value: &str) -> String {
+    format!(
+        "{}; for {candidate}, \u{201c}{label}\u{201d} is {}, as needed",
+        sentence(because),
+        cell(value)
+    )
+}
+
 pub fn excluded_by_rule(because: &str) -> String {
     sentence(because)
 }
@@ -263,3 +275,4 @@ pub mod wizard {
         Use `authwiz --plain` for numbered prompts on standard input, or `authwiz recommend --answer QUESTION=OPTION ...` for scripts.";
     pub const NO_EDITION_LOADS: &str = "no bundled edition could be loaded";
 }
+pub const CONFLICT_GIVEN: &str = "which apply because you answered";

@@ -33,7 +33,9 @@ pub struct WhatIf {
 pub struct Conflict {
     /// The conflicting answers' questions, in dataset order.
     pub questions: Vec<QuestionIx>,
-    /// True when no smaller set of answers conflicts (exhaustive up to `MIN_SEARCH`);
+    /// Those of `questions` whose answers only make other conflicting questions apply.
+    pub gating: Vec<QuestionIx>,
+    /// True when no smaller set of answers conflicts (every smaller subset was tried);
     /// otherwise the set is minimal: dropping any one answer resolves it.
     pub smallest: bool,
     pub relaxations: Vec<Relaxation>,
@@ -48,8 +50,9 @@ pub struct Relaxation {
     pub fits: Vec<CandidateIx>,
 }
 
-/// Conflict sets up to this size are searched exhaustively for a smallest one.
-pub const MIN_SEARCH: usize = 3;
+/// How many answer subsets the search for a smallest conflict may try before it settles
+/// for a minimal one (a deletion filter, linear in the number of answers).
+pub const SUBSET_BUDGET: usize = 1000;
 
 pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
     let Some(pick) = ev.pick else {
@@ -123,6 +126,15 @@ pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> 
     out
 }
 
+/// Whether question `g` gates `q`: `q` is asked only if `g` has certain answers (transitively).
+pub fn gates(ds: &Dataset, g: QuestionIx, q: QuestionIx) -> bool {
+    ds.questions[q]
+        .ask_if
+        .tests
+        .iter()
+        .any(|t| t.question == g || gates(ds, g, t.question))
+}
+
 /// When nothing fits: a smallest (or at least minimal) set of conflicting answers.
 pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conflict> {
     if !ev.nothing_fits() {
@@ -145,11 +157,16 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
     };
     let conflicts = |keep: &[QuestionIx]| evaluate(ds, &only(keep)).nothing_fits();
 
-    // Smallest first: every subset of up to MIN_SEARCH answers, in size order.
+    // Smallest first: every subset in size order, while the search budget lasts.
     let mut found: Option<(Vec<QuestionIx>, bool)> = None;
-    'sizes: for size in 1..=MIN_SEARCH.min(given.len()) {
+    let mut tried = 0usize;
+    'sizes: for size in 1..=given.len() {
         let mut pick: Vec<usize> = (0..size).collect();
         loop {
+            if tried >= SUBSET_BUDGET {
+                break 'sizes;
+            }
+            tried += 1;
             let subset: Vec<QuestionIx> = pick.iter().map(|&i| given[i]).collect();
             if conflicts(&subset) {
                 found = Some((subset, true));
@@ -176,19 +193,29 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
         (keep, false)
     });
 
+    // Answers in the set that only make other conflicting questions apply.
+    let gating: Vec<QuestionIx> = questions
+        .iter()
+        .copied()
+        .filter(|&g| questions.iter().any(|&q| gates(ds, g, q)))
+        .collect();
     let mut relaxations = Vec::new();
     for &q in &questions {
         let from = answers.get(q);
-        let options = std::iter::once(None).chain((0..ds.questions[q].options.len()).map(Some));
+        // Dropping an answer that other answers depend on would silently discard them too.
+        let droppable = !given.iter().any(|&other| gates(ds, q, other));
+        let options = std::iter::once(None)
+            .filter(|_| droppable)
+            .chain((0..ds.questions[q].options.len()).map(Some));
         for to in options.filter(|&to| to != from) {
             let ev2 = evaluate(ds, &answers.with(q, to));
-            if !ev2.nothing_fits() {
-                let fits = ev2
-                    .ranking
-                    .iter()
-                    .copied()
-                    .filter(|&c| !ev2.standings[c].is_excluded())
-                    .collect();
+            let fits: Vec<CandidateIx> = ev2
+                .ranking
+                .iter()
+                .copied()
+                .filter(|&c| !ev2.standings[c].is_excluded())
+                .collect();
+            if !fits.is_empty() {
                 relaxations.push(Relaxation {
                     question: q,
                     to,
@@ -199,6 +226,7 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
     }
     Some(Conflict {
         questions,
+        gating,
         smallest,
         relaxations,
     })

@@ -9,7 +9,9 @@ pub use evaluate::{
     Asked, Caveat, Evaluation, Exclusion, Standing, Status, Truth, asked_questions,
     effective_answer, evaluate, truth,
 };
-pub use explain::{Conflict, MIN_SEARCH, Relaxation, WhatIf, WhyNot, conflict, what_if, why_not};
+pub use explain::{
+    Conflict, Relaxation, SUBSET_BUDGET, WhatIf, WhyNot, conflict, gates, what_if, why_not,
+};
 pub use settle::{Bounds, Settlement, bounds, settle};
 
 use crate::dataset::{Answers, Dataset, QuestionIx};

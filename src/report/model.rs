@@ -61,6 +61,10 @@ pub enum ReasonKind {
     Points,
     /// A requirement met only by a "depends" cell.
     Caveat,
+    /// A requirement the candidate meets.
+    Meets,
+    /// The chosen context supports the candidate.
+    Supported,
 }
 
 impl ReasonKind {
@@ -71,6 +75,8 @@ impl ReasonKind {
             Self::Requirement => "requirement",
             Self::Points => "points",
             Self::Caveat => "caveat",
+            Self::Meets => "meets",
+            Self::Supported => "supported",
         }
     }
 }
@@ -141,7 +147,10 @@ pub struct RelaxationRef {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictRef {
+    /// The answers that clash.
     pub answers: Vec<AnswerRef>,
+    /// Answers in the conflicting set that only make the clashing questions apply.
+    pub given: Vec<AnswerRef>,
     pub smallest: bool,
     pub relaxations: Vec<RelaxationRef>,
 }
@@ -280,13 +289,21 @@ fn requirement_reason(
     let note = crit.notes[c].as_ref();
     Reason {
         kind,
-        text: strings::requirement(
-            &r.because,
-            &ds.candidates[c].name,
-            &crit.label,
-            value_str(v),
-            kind == ReasonKind::Caveat,
-        ),
+        text: match kind {
+            ReasonKind::Meets => strings::meets(
+                &r.because,
+                &ds.candidates[c].name,
+                &crit.label,
+                value_str(v),
+            ),
+            _ => strings::requirement(
+                &r.because,
+                &ds.candidates[c].name,
+                &crit.label,
+                value_str(v),
+                kind == ReasonKind::Caveat,
+            ),
+        },
         rule: Some(r.id.clone()),
         points: None,
         answers: rule_answers(ds, answers, rule),
@@ -443,6 +460,12 @@ pub fn build(ds: &Dataset, v: &Verdict) -> Report {
     let conflict = v.conflict.as_ref().map(|c| ConflictRef {
         answers: c
             .questions
+            .iter()
+            .filter(|q| !c.gating.contains(q))
+            .filter_map(|&q| v.answers.get(q).map(|o| AnswerRef::new(ds, q, o)))
+            .collect(),
+        given: c
+            .gating
             .iter()
             .filter_map(|&q| v.answers.get(q).map(|o| AnswerRef::new(ds, q, o)))
             .collect(),

@@ -33,6 +33,7 @@ fn reason_marker(r: &Reason) -> String {
     match r.kind {
         ReasonKind::Points => strings::signed(r.points.unwrap_or(0)),
         ReasonKind::Caveat => " !".into(),
+        ReasonKind::Meets | ReasonKind::Supported => " \u{2713}".into(),
         _ => " x".into(),
     }
 }
@@ -156,6 +157,14 @@ pub fn text(r: &Report) -> String {
         });
         for a in &c.answers {
             out.push_str(&format!("  {}  {}\n", a.prompt, answer_phrase(a)));
+        }
+        if !c.given.is_empty() {
+            let given: Vec<String> = c.given.iter().map(answer_phrase).collect();
+            out.push_str(&format!(
+                "  {} {}\n",
+                strings::CONFLICT_GIVEN,
+                given.join(", ")
+            ));
         }
         out.push_str("What to relax\n");
         for x in &c.relaxations {
@@ -353,7 +362,20 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
         r.conflict
             .as_ref()
             .map(|c| {
-                c.answers
+                c.given
+                    .iter()
+                    .chain(&c.answers)
+                    .map(|a| Value::from(a.question.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .into(),
+    );
+    m.insert(
+        "conflict_given".into(),
+        r.conflict
+            .as_ref()
+            .map(|c| {
+                c.given
                     .iter()
                     .map(|a| Value::from(a.question.clone()))
                     .collect::<Vec<_>>()
@@ -498,6 +520,18 @@ pub fn markdown(r: &Report) -> String {
                 a.option
             ));
         }
+        if !c.given.is_empty() {
+            let given: Vec<String> = c
+                .given
+                .iter()
+                .map(|a| format!("`{}={}`", a.question, a.option))
+                .collect();
+            out.push_str(&format!(
+                "- _{}_ {}\n",
+                strings::CONFLICT_GIVEN,
+                given.join(", ")
+            ));
+        }
         out.push_str("\n### What to relax\n\n");
         for x in &c.relaxations {
             let fits: Vec<String> = x.fits.iter().map(|f| md(&f.1)).collect();
@@ -556,6 +590,7 @@ fn md_reason(r: &Reason) -> String {
     let marker = match r.kind {
         ReasonKind::Points => format!("`{}` ", strings::signed(r.points.unwrap_or(0))),
         ReasonKind::Caveat => "⚠ ".into(),
+        ReasonKind::Meets | ReasonKind::Supported => "✓ ".into(),
         _ => "✗ ".into(),
     };
     let answers: Vec<String> = r
