@@ -154,6 +154,7 @@ pub mod wizard {
     }
     pub const ABOUT_OPTION: &str = "About this answer";
     pub const YOUR_ANSWER: &str = "your answer";
+    pub const ANSWERS_SO_FAR: &str = "Your answers so far";
     pub const LEADING: &str = "leading";
     pub const LEADING_TIE: &str = "leading, tied";
     pub const RECOMMENDED: &str = "recommended";
@@ -192,6 +193,7 @@ pub mod wizard {
     pub const WHAT_IF: &str = "What single answer would change it";
     pub const NO_RECOMMENDATION_SHORT: &str = "no recommendation";
     pub const OPEN_QUESTIONS: &str = "Questions that can still change it";
+    pub const NOT_COUNTED: &str = "Answers not counted";
     pub const WHAT_IF_CHANGE: &str = "answering";
     pub const WHAT_IF_ANSWER: &str = "if you answer";
     pub const UNANSWERED_LEFT: &str = "Questions are left unanswered: press n to answer them.";
@@ -282,7 +284,7 @@ pub mod wizard {
     pub const PLAIN_NOTHING_FITS: &str = "Nothing fits these answers any more. Type f to see why and what to relax, or b to go back.";
 
     // ---- no terminal ----
-    pub const NO_TERMINAL: &str = "the interactive wizard needs a terminal (standard input and output must be a terminal). \
+    pub const NO_TERMINAL: &str = "the interactive wizard needs a terminal, and standard input is not one. \
         Use `authwiz --plain` for numbered prompts on standard input, or `authwiz recommend --answer QUESTION=OPTION ...` for scripts.";
     pub const NO_EDITION_LOADS: &str = "no bundled edition could be loaded";
 }

@@ -15,18 +15,30 @@ use crate::tui::{self, Exit, terminal, theme::Theme};
 /// Which face to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
-    FullScreen,
+    /// The full-screen wizard; on `/dev/tty` when stdout is redirected.
+    FullScreen {
+        on_tty: bool,
+    },
     Plain,
     /// Neither: no terminal and no `--plain`.
     NoTerminal,
 }
 
-/// Picks the face from the flag, `TERM` and whether stdin and stdout are terminals.
-pub fn choose(plain: bool, term: Option<&str>, stdin_tty: bool, stdout_tty: bool) -> Face {
+/// Picks the face from the flag, `TERM`, whether stdin and stdout are terminals, and
+/// whether the controlling terminal can be opened (for `authwiz > file`).
+pub fn choose(
+    plain: bool,
+    term: Option<&str>,
+    stdin_tty: bool,
+    stdout_tty: bool,
+    dev_tty: impl FnOnce() -> bool,
+) -> Face {
     if plain || term == Some("dumb") {
         Face::Plain
     } else if stdin_tty && stdout_tty {
-        Face::FullScreen
+        Face::FullScreen { on_tty: false }
+    } else if stdin_tty && dev_tty() {
+        Face::FullScreen { on_tty: true }
     } else {
         Face::NoTerminal
     }
@@ -39,20 +51,21 @@ pub fn run(cli: &Cli) -> Result<u8> {
         term.as_deref(),
         std::io::stdin().is_terminal(),
         std::io::stdout().is_terminal(),
+        terminal::tty_available,
     ) {
         Face::Plain => plain::run_stdio(cli),
         Face::NoTerminal => anyhow::bail!("{}", w::NO_TERMINAL),
-        Face::FullScreen => full_screen(cli),
+        Face::FullScreen { on_tty } => full_screen(cli, on_tty),
     }
 }
 
-fn full_screen(cli: &Cli) -> Result<u8> {
+fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
     let mut model = tui::load_model(cli.data.as_deref(), cli.answers.as_deref())?;
     model.theme = Theme::from_env();
     model.today = report::adr::today();
     let signals = terminal::Signals::register()?;
     let outcome = {
-        let (mut term, _guard) = terminal::enter()?;
+        let (mut term, _guard) = terminal::enter(on_tty)?;
         let size = term.size()?;
         model.size = (size.width, size.height);
         let mut events = terminal::TerminalEvents { signals };
@@ -83,11 +96,22 @@ mod tests {
 
     #[test]
     fn picks_the_face() {
-        assert_eq!(choose(false, Some("xterm"), true, true), Face::FullScreen);
-        assert_eq!(choose(true, Some("xterm"), true, true), Face::Plain);
-        assert_eq!(choose(false, Some("dumb"), true, true), Face::Plain);
-        assert_eq!(choose(false, Some("dumb"), false, false), Face::Plain);
-        assert_eq!(choose(false, None, false, true), Face::NoTerminal);
-        assert_eq!(choose(false, Some("xterm"), true, false), Face::NoTerminal);
+        let yes = || true;
+        let no = || false;
+        let full = Face::FullScreen { on_tty: false };
+        assert_eq!(choose(false, Some("xterm"), true, true, no), full);
+        assert_eq!(choose(true, Some("xterm"), true, true, yes), Face::Plain);
+        assert_eq!(choose(false, Some("dumb"), true, true, yes), Face::Plain);
+        assert_eq!(choose(false, Some("dumb"), false, false, no), Face::Plain);
+        assert_eq!(choose(false, None, false, true, yes), Face::NoTerminal);
+        // `authwiz > file`: the screens on the terminal, the result in the file.
+        assert_eq!(
+            choose(false, Some("xterm"), true, false, yes),
+            Face::FullScreen { on_tty: true }
+        );
+        assert_eq!(
+            choose(false, Some("xterm"), true, false, no),
+            Face::NoTerminal
+        );
     }
 }

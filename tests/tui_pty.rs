@@ -43,6 +43,19 @@ impl Session {
     }
 
     fn start_sized(args: &[&str], cols: u16, rows: u16) -> Self {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_authwiz"));
+        cmd.args(args);
+        Self::spawn(cmd, cols, rows)
+    }
+
+    /// A shell command line in the pseudo-terminal (for redirections).
+    fn start_shell(script: &str) -> Self {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        Self::spawn(cmd, 80, 24)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -53,8 +66,6 @@ impl Session {
             })
             .unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_authwiz"));
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.cwd(dir.path());
@@ -132,8 +143,9 @@ impl Session {
 
     fn signal(&self, sig: &str) {
         let pid = self.child.process_id().unwrap();
-        let ok = std::process::Command::new("kill")
-            .args([sig, &pid.to_string()])
+        // The shell's `kill` builtin: no separate binary needed.
+        let ok = std::process::Command::new("sh")
+            .args(["-c", &format!("kill {sig} {pid}")])
             .status()
             .unwrap()
             .success();
@@ -377,4 +389,32 @@ fn export_in_the_terminal_writes_the_file() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn redirected_stdout_takes_the_result_while_the_screens_use_the_terminal() {
+    let data = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("decision.txt");
+    let script = format!(
+        "exec '{}' --data '{data}' > '{}'",
+        env!("CARGO_BIN_EXE_authwiz"),
+        out.display()
+    );
+    let mut s = Session::start_shell(&script);
+    s.wait_for("Editions of the knowledge");
+    for k in [ENTER, ENTER, ENTER, DOWN, ENTER, DOWN] {
+        s.send(k);
+    }
+    s.step(ENTER, "Recommended way to travel: Bus");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.starts_with("Choose a way to commute [commute]"),
+        "{text}"
+    );
+    assert!(text.contains("Recommended way to travel: Bus"));
+    assert!(!text.contains('\x1b'), "no escape sequences in the file");
 }

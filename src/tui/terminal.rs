@@ -2,7 +2,8 @@
 //! on every path out: normal exit, error (a guard's `Drop`), panic (a hook), and the
 //! signals SIGTERM, SIGHUP and SIGINT (flags the event loop checks between polls).
 
-use std::io::{self, Stdout};
+use std::fs::File;
+use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
@@ -20,6 +21,45 @@ use super::{Events, Input};
 
 /// Whether the terminal is in the wizard's mode (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether the screens go to `/dev/tty` (stdout is redirected to take the result).
+static ON_TTY: AtomicBool = AtomicBool::new(false);
+
+/// Where the screens are drawn: stdout, or the controlling terminal when stdout is
+/// redirected (`authwiz > decision.txt` keeps the result, shows the screens).
+pub enum Screen {
+    Stdout(Stdout),
+    Tty(File),
+}
+
+impl Screen {
+    fn open(on_tty: bool) -> io::Result<Self> {
+        Ok(if on_tty {
+            Screen::Tty(File::options().write(true).open("/dev/tty")?)
+        } else {
+            Screen::Stdout(io::stdout())
+        })
+    }
+}
+
+impl Write for Screen {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Screen::Stdout(s) => s.write(buf),
+            Screen::Tty(f) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Screen::Stdout(s) => s.flush(),
+            Screen::Tty(f) => f.flush(),
+        }
+    }
+}
+
+/// Whether the controlling terminal can be opened for the screens.
+pub fn tty_available() -> bool {
+    File::options().write(true).open("/dev/tty").is_ok()
+}
 
 /// Restores the terminal when dropped.
 pub struct Guard(());
@@ -30,14 +70,17 @@ impl Drop for Guard {
     }
 }
 
-/// Enters raw mode and the alternate screen, with the cursor hidden and mouse capture off.
-pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Guard)> {
+/// Enters raw mode and the alternate screen, with the cursor hidden and mouse capture
+/// off; draws on stdout, or on `/dev/tty` with `on_tty`.
+pub fn enter(on_tty: bool) -> io::Result<(Terminal<CrosstermBackend<Screen>>, Guard)> {
     install_panic_hook();
+    let mut screen = Screen::open(on_tty)?;
+    ON_TTY.store(on_tty, Ordering::SeqCst);
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard(());
-    execute!(io::stdout(), EnterAlternateScreen, Hide)?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    execute!(screen, EnterAlternateScreen, Hide)?;
+    let terminal = Terminal::new(CrosstermBackend::new(screen))?;
     Ok((terminal, guard))
 }
 
@@ -46,7 +89,9 @@ pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Guard)> {
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
-        let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+        if let Ok(mut screen) = Screen::open(ON_TTY.load(Ordering::SeqCst)) {
+            let _ = execute!(screen, LeaveAlternateScreen, Show);
+        }
     }
 }
 

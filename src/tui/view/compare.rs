@@ -46,21 +46,21 @@ pub fn grid(
         .max()
         .unwrap_or(0);
     let avail = width.saturating_sub(2);
-    let values: usize = natural.iter().map(|v| v + gap).sum();
-    let (label_w, cols): (usize, Vec<usize>) = if label_nat + values <= avail {
-        (label_nat, natural.clone())
-    } else {
-        let label_w = avail.saturating_sub(values).max(label_nat.min(14));
-        if label_w + values <= avail {
-            (label_w, natural.clone())
-        } else {
-            let each = (avail.saturating_sub(label_w) / n.max(1)).saturating_sub(gap);
-            (
-                label_w,
-                natural.iter().map(|&v| v.min(each.max(3))).collect(),
-            )
+    // The label column gives way first, down to 14 columns; then the widest value
+    // column loses one column at a time (down to 3), so no width is left unused.
+    let mut cols = natural.clone();
+    let label_min = label_nat.min(14);
+    let used = |cols: &[usize]| cols.iter().map(|v| v + gap).sum::<usize>();
+    while label_min + used(&cols) > avail {
+        let Some((i, &widest)) = cols.iter().enumerate().max_by_key(|(_, v)| **v) else {
+            break;
+        };
+        if widest <= 3 {
+            break;
         }
-    };
+        cols[i] -= 1;
+    }
+    let label_w = avail.saturating_sub(used(&cols)).min(label_nat);
     let mut out = Vec::new();
     let mut head = format!("  {}", " ".repeat(label_w));
     for (i, h) in header.iter().enumerate() {

@@ -104,6 +104,35 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
         )));
         para(&mut out, "", t.text(), &o.help, t.text(), width, 0);
     }
+    // Below, as room allows: the answers so far.
+    let given: Vec<_> = m
+        .report
+        .answers
+        .iter()
+        .filter(|a| a.question != q.id)
+        .collect();
+    if !given.is_empty() {
+        blank(&mut out);
+        out.push(Line::from(Span::styled(
+            format!("{}:", w::ANSWERS_SO_FAR),
+            t.heading(),
+        )));
+        for a in given {
+            let label = text::truncate(&a.label, width.saturating_sub(2));
+            let rest = width.saturating_sub(text::width(&label) + 5);
+            out.push(Line::from(vec![
+                Span::styled(format!("  {label}"), t.text()),
+                Span::styled(
+                    if rest > 3 {
+                        format!(" · {}", text::truncate(&a.prompt, rest))
+                    } else {
+                        String::new()
+                    },
+                    t.dim(),
+                ),
+            ]));
+        }
+    }
     let h = inner.height as usize;
     let skip = (cursor_line + 1).saturating_sub(h);
     let shown: Vec<Line> = out.into_iter().skip(skip).take(h).collect();

@@ -291,6 +291,18 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
                 0,
             );
         }
+        if !c.given.is_empty() {
+            let given: Vec<String> = c.given.iter().map(answer_phrase).collect();
+            para(
+                &mut out,
+                "    ",
+                t.dim(),
+                &format!("{} {}", strings::CONFLICT_GIVEN, given.join(", ")),
+                t.dim(),
+                width,
+                0,
+            );
+        }
         heading(&mut out, w::RELAX, t.heading());
         for x in &c.relaxations {
             let fits: Vec<&str> = x.fits.iter().map(|f| f.1.as_str()).collect();
@@ -355,6 +367,26 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
                     x.to.1, x.question, x.to.0
                 ),
                 t.text(),
+                width,
+                0,
+            );
+        }
+    }
+    if !r.ignored.is_empty() || !r.waiting.is_empty() {
+        blank(&mut out);
+        heading(&mut out, w::NOT_COUNTED, t.heading());
+    }
+    for (list, words) in [
+        (&r.ignored, strings::IGNORED_ANSWER),
+        (&r.waiting, strings::WAITING_ANSWER),
+    ] {
+        for a in list {
+            para(
+                &mut out,
+                "  ",
+                t.dim(),
+                &format!("{words} {}  {}", a.prompt, answer_phrase(a)),
+                t.dim(),
                 width,
                 0,
             );

@@ -25,12 +25,15 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
         0,
     );
     blank(&mut out);
-    let in_use = &m.editions[m.active.min(m.editions.len().saturating_sub(1))];
+    let in_use = m
+        .editions
+        .get(m.active)
+        .map_or(m.ds.id.as_str(), |e| &e.name);
     para(
         &mut out,
         &format!("{}: ", w::EDITION_IN_USE),
         t.strong(),
-        &format!("{} — {}", in_use.name, m.ds.title),
+        &format!("{in_use} — {}", m.ds.title),
         t.strong(),
         width,
         2,
