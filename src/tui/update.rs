@@ -266,11 +266,14 @@ fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let q = m.question.current;
     let options = m.ds.questions.get(q).map_or(0, |q| q.options.len());
     let panel = m.question.pane == QuestionPane::Candidates;
-    let max = view::max_scroll(m, Scroll::Candidates);
     match msg {
         Msg::Up | Msg::Down if panel => {
             let d = if msg == Msg::Up { -1 } else { 1 };
-            m.question.panel_scroll = scroll_by(m.question.panel_scroll, d, max);
+            m.question.panel_scroll = scroll_by(
+                m.question.panel_scroll,
+                d,
+                view::max_scroll(m, Scroll::Candidates),
+            );
         }
         Msg::PageUp | Msg::PageDown => {
             let d = if msg == Msg::PageUp {
@@ -278,7 +281,11 @@ fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             } else {
                 page(m)
             };
-            m.question.panel_scroll = scroll_by(m.question.panel_scroll, d, max);
+            m.question.panel_scroll = scroll_by(
+                m.question.panel_scroll,
+                d,
+                view::max_scroll(m, Scroll::Candidates),
+            );
         }
         Msg::Up => m.question.cursor = step(m.question.cursor, true, options),
         Msg::Down => m.question.cursor = step(m.question.cursor, false, options),
@@ -342,7 +349,6 @@ fn back(m: &mut Model) {
 fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let answers_pane = m.result.pane == ResultPane::Answers;
     let n = m.report.answers.len();
-    let max = view::max_scroll(m, Scroll::Result);
     match msg {
         Msg::NextPane => {
             m.result.pane = if answers_pane {
@@ -353,12 +359,28 @@ fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
         }
         Msg::Up if answers_pane => m.result.answer = step(m.result.answer, true, n),
         Msg::Down if answers_pane => m.result.answer = step(m.result.answer, false, n),
-        Msg::Up => m.result.scroll = scroll_by(m.result.scroll, -1, max),
-        Msg::Down => m.result.scroll = scroll_by(m.result.scroll, 1, max),
-        Msg::PageUp => m.result.scroll = scroll_by(m.result.scroll, -page(m), max),
-        Msg::PageDown => m.result.scroll = scroll_by(m.result.scroll, page(m), max),
+        Msg::Up => {
+            m.result.scroll = scroll_by(m.result.scroll, -1, view::max_scroll(m, Scroll::Result))
+        }
+        Msg::Down => {
+            m.result.scroll = scroll_by(m.result.scroll, 1, view::max_scroll(m, Scroll::Result))
+        }
+        Msg::PageUp => {
+            m.result.scroll = scroll_by(
+                m.result.scroll,
+                -page(m),
+                view::max_scroll(m, Scroll::Result),
+            )
+        }
+        Msg::PageDown => {
+            m.result.scroll = scroll_by(
+                m.result.scroll,
+                page(m),
+                view::max_scroll(m, Scroll::Result),
+            )
+        }
         Msg::Home => m.result.scroll = 0,
-        Msg::End => m.result.scroll = max,
+        Msg::End => m.result.scroll = view::max_scroll(m, Scroll::Result),
         Msg::Enter if answers_pane => {
             if let Some(q) = m.result_answer_question(m.result.answer) {
                 m.dialog = Some(Dialog::Chooser {
@@ -508,7 +530,6 @@ pub fn compare_rows(m: &Model) -> usize {
 fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let n = m.ds.candidates.len();
     let details = m.compare.pane == ComparePane::Details;
-    let max = view::max_scroll(m, Scroll::CompareDetails);
     match msg {
         Msg::Left => m.compare.column = step(m.compare.column, true, n),
         Msg::Right => m.compare.column = step(m.compare.column, false, n),
@@ -535,7 +556,11 @@ fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
         }
         Msg::Up | Msg::Down if details => {
             let d = if msg == Msg::Up { -1 } else { 1 };
-            m.compare.details_scroll = scroll_by(m.compare.details_scroll, d, max);
+            m.compare.details_scroll = scroll_by(
+                m.compare.details_scroll,
+                d,
+                view::max_scroll(m, Scroll::CompareDetails),
+            );
         }
         Msg::Up | Msg::Down => {
             m.compare.row = step(m.compare.row, msg == Msg::Up, compare_rows(m));
@@ -547,7 +572,11 @@ fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             } else {
                 page(m)
             };
-            m.compare.details_scroll = scroll_by(m.compare.details_scroll, d, max);
+            m.compare.details_scroll = scroll_by(
+                m.compare.details_scroll,
+                d,
+                view::max_scroll(m, Scroll::CompareDetails),
+            );
         }
         Msg::Back => {
             m.overlays.pop();
@@ -560,7 +589,6 @@ fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
 
 fn matrix_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let n = m.ds.contexts.len();
-    let max = view::max_scroll(m, Scroll::MatrixDetails);
     match msg {
         Msg::Up | Msg::Down => {
             m.matrix_row = step(m.matrix_row, msg == Msg::Up, n);
@@ -572,7 +600,11 @@ fn matrix_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             } else {
                 page(m)
             };
-            m.matrix_scroll = scroll_by(m.matrix_scroll, d, max);
+            m.matrix_scroll = scroll_by(
+                m.matrix_scroll,
+                d,
+                view::max_scroll(m, Scroll::MatrixDetails),
+            );
         }
         Msg::Back => {
             m.overlays.pop();
@@ -583,14 +615,17 @@ fn matrix_update(m: &mut Model, msg: Msg) -> Option<Effect> {
 }
 
 fn help_update(m: &mut Model, msg: Msg) -> Option<Effect> {
-    let max = view::max_scroll(m, Scroll::Help);
     match msg {
-        Msg::Up => m.help_scroll = scroll_by(m.help_scroll, -1, max),
-        Msg::Down => m.help_scroll = scroll_by(m.help_scroll, 1, max),
-        Msg::PageUp => m.help_scroll = scroll_by(m.help_scroll, -page(m), max),
-        Msg::PageDown => m.help_scroll = scroll_by(m.help_scroll, page(m), max),
+        Msg::Up => m.help_scroll = scroll_by(m.help_scroll, -1, view::max_scroll(m, Scroll::Help)),
+        Msg::Down => m.help_scroll = scroll_by(m.help_scroll, 1, view::max_scroll(m, Scroll::Help)),
+        Msg::PageUp => {
+            m.help_scroll = scroll_by(m.help_scroll, -page(m), view::max_scroll(m, Scroll::Help))
+        }
+        Msg::PageDown => {
+            m.help_scroll = scroll_by(m.help_scroll, page(m), view::max_scroll(m, Scroll::Help))
+        }
         Msg::Home => m.help_scroll = 0,
-        Msg::End => m.help_scroll = max,
+        Msg::End => m.help_scroll = view::max_scroll(m, Scroll::Help),
         Msg::Back => {
             m.overlays.pop();
         }
