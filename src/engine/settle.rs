@@ -71,7 +71,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     let mut open = vec![false; ds.questions.len()];
     for &r in &pending {
         let rule = &ds.rules[r];
-        let relevant = rule.can_exclude(ds, pick)
+        let relevant = rule.can_exclude(pick)
             || rule.outcome.is_some_and(|o| ds.outcomes[o].no_candidate)
             || rule
                 .score
@@ -128,7 +128,7 @@ pub fn bounds(
             }
         }
         for (c, b) in out.iter_mut().enumerate() {
-            b.may_be_excluded |= rule.can_exclude(ds, c);
+            b.may_be_excluded |= rule.can_exclude(c);
         }
     }
     if context_open {
