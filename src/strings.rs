@@ -158,6 +158,8 @@ pub mod wizard {
     pub const LEADING_TIE: &str = "leading, tied";
     pub const RECOMMENDED: &str = "recommended";
     pub const STILL_POSSIBLE: &str = "still possible";
+    pub const TIED: &str = "tied for the lead";
+    pub const RANKED_LOWER: &str = "fits, ranked lower";
     pub const RULED_OUT: &str = "ruled out";
     pub const SETTLED_OFFER: &str =
         "Settled: the remaining questions cannot change the recommendation. Press f to finish now.";
@@ -190,13 +192,18 @@ pub mod wizard {
     pub const WHAT_IF: &str = "What single answer would change it";
     pub const NO_RECOMMENDATION_SHORT: &str = "no recommendation";
     pub const OPEN_QUESTIONS: &str = "Questions that can still change it";
+    pub const WHAT_IF_CHANGE: &str = "answering";
+    pub const WHAT_IF_ANSWER: &str = "if you answer";
     pub const UNANSWERED_LEFT: &str = "Questions are left unanswered: press n to answer them.";
+    pub const NEW_QUESTIONS: &str = "Press n for the questions it opens.";
     pub const YOUR_ANSWERS: &str = "Your answers";
     pub const NO_ANSWERS: &str = "(no answers yet)";
     pub const CHANGE_ANSWER: &str = "Change your answer";
-    pub const ANSWER_CHANGED: &str = "Answer changed: the result is re-evaluated.";
+    pub const ANSWER_CHANGED: &str = "Answer changed, result re-evaluated.";
     pub const ANSWER_KEPT: &str = "Answer unchanged.";
 
+    pub const EXPORT_TITLE: &str = "Export";
+    pub const CONFIRM_TITLE: &str = "Overwrite?";
     pub const EXPORT_REPORT: &str = "Export the report (Markdown) to";
     pub const EXPORT_ADR: &str = "Export the decision record (ADR) to";
     pub const SAVE_ANSWERS: &str = "Save the answers (TOML) to";
@@ -239,6 +246,7 @@ pub mod wizard {
         format!("When to use {name}")
     }
     pub const MATRIX_TITLE: &str = "{contexts} × {candidates}";
+    pub const NOTE_LEGEND: &str = "* the cell has a note (details below)";
     pub const NO_MATRIX: &str = "This dataset has no support matrix.";
     pub const GLOSSARY: &str = "Glossary";
     pub const KEYS: &str = "Keys";
@@ -269,6 +277,9 @@ pub mod wizard {
     pub const PLAIN_EOF: &str = "input ended before a result; nothing was decided";
     pub const PLAIN_QUIT: &str = "left before a result";
     pub const PLAIN_STATUS: &str = "So far";
+    pub const PLAIN_SETTLED: &str = "Settled: the remaining questions cannot change the recommendation. \
+        Type f to finish now, or keep answering.";
+    pub const PLAIN_NOTHING_FITS: &str = "Nothing fits these answers any more. Type f to see why and what to relax, or b to go back.";
 
     // ---- no terminal ----
     pub const NO_TERMINAL: &str = "the interactive wizard needs a terminal (standard input and output must be a terminal). \

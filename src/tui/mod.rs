@@ -1,0 +1,216 @@
+//! The full-screen wizard, in the Elm shape: a [`Model`], [`Msg`]s, [`update`] and a
+//! [`view`] that only reads. Keys map to messages in one table ([`keymap`]), which also
+//! feeds the hint bar and the help screen. The event loop is generic over the ratatui
+//! backend, so tests drive the whole app into a `TestBackend`.
+
+pub mod keymap;
+pub mod model;
+pub mod msg;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Result;
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::bundled;
+use crate::commands;
+use crate::dataset::{self, Answers, Dataset};
+use crate::files;
+use crate::strings::wizard as w;
+
+pub use model::Model;
+pub use msg::{Effect, Exit, Msg};
+pub use update::update;
+pub use view::view;
+
+use model::{Edition, EditionState};
+
+/// How long the loop waits for input before it checks the signal flags again.
+pub const TICK: Duration = Duration::from_millis(100);
+
+/// What the event loop reads.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Event(Event),
+    Signal(i32),
+    /// No more input will come (a test script ran out).
+    Closed,
+}
+
+/// A source of input; `Ok(None)` when nothing arrived within `timeout`.
+pub trait Events {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>>;
+}
+
+/// Input given in advance (tests): each item in turn, then `Closed`.
+#[derive(Debug, Default)]
+pub struct Scripted(pub VecDeque<Input>);
+
+impl Events for Scripted {
+    fn next(&mut self, _timeout: Duration) -> io::Result<Option<Input>> {
+        Ok(Some(self.0.pop_front().unwrap_or(Input::Closed)))
+    }
+}
+
+fn io_err(e: impl std::fmt::Display) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+/// Runs the wizard on `terminal` until it ends; returns how it ended.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    model: &mut Model,
+    events: &mut impl Events,
+) -> io::Result<Exit> {
+    let mut dirty = true;
+    loop {
+        if let Some(exit) = model.exit {
+            return Ok(exit);
+        }
+        if dirty {
+            let size = terminal.size().map_err(io_err)?;
+            if (size.width, size.height) != model.size {
+                update(model, Msg::Resize(size.width, size.height));
+            }
+            terminal.draw(|f| view(model, f)).map_err(io_err)?;
+            dirty = false;
+        }
+        match events.next(TICK)? {
+            None => {}
+            Some(Input::Closed) => return Ok(model.exit.unwrap_or(Exit::NoResult)),
+            Some(input) => {
+                dispatch(model, input);
+                dirty = true;
+            }
+        }
+    }
+}
+
+/// Turns one input into messages and applies them, carrying out their effects.
+pub fn dispatch(model: &mut Model, input: Input) {
+    let msg = match input {
+        Input::Event(Event::Key(k)) => keymap::lookup(model, &k),
+        Input::Event(Event::Resize(w, h)) => Some(Msg::Resize(w, h)),
+        Input::Signal(s) => Some(Msg::Signal(s)),
+        _ => None,
+    };
+    let mut next = msg;
+    while let Some(msg) = next {
+        next = update(model, msg).map(perform);
+    }
+}
+
+/// Carries out an effect; its outcome comes back as a message.
+pub fn perform(effect: Effect) -> Msg {
+    match effect {
+        Effect::Write {
+            what,
+            path,
+            contents,
+            overwrite,
+        } => {
+            let shown = path.display().to_string();
+            if !overwrite && path.exists() && !path.is_dir() {
+                return Msg::Exists {
+                    what,
+                    path,
+                    contents,
+                };
+            }
+            match files::write_file(&path, &contents, overwrite) {
+                Ok(()) => Msg::Written { what, path: shown },
+                Err(e) => Msg::WriteFailed {
+                    path: shown,
+                    message: format!("{e:#}"),
+                },
+            }
+        }
+    }
+}
+
+/// The model for the command line's `--data` and `--answers`: every bundled edition on
+/// the welcome screen (those that fail to load with their error), the chosen one in use.
+/// With `--answers` the wizard starts at the first unanswered question, or the result.
+pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Model> {
+    let explicit = if data.is_some() || answers_file.is_some() {
+        Some(commands::load_inputs(data, answers_file, &[])?)
+    } else {
+        None
+    };
+    let mut editions: Vec<Edition> = Vec::new();
+    for (i, b) in bundled::BUNDLED.iter().enumerate() {
+        let (line, state) = match dataset::load_str(b.file, b.text) {
+            Ok(ds) => {
+                let answers = Answers::for_dataset(&ds);
+                (
+                    ds.edition.clone(),
+                    EditionState::Stashed(Box::new((ds, answers))),
+                )
+            }
+            Err(e) => (String::new(), EditionState::Failed(e.to_string())),
+        };
+        editions.push(Edition {
+            name: b.name.to_owned(),
+            line,
+            default: i == 0,
+            from_flag: false,
+            state,
+        });
+    }
+    let active = match explicit {
+        Some((ds, answers)) => {
+            let at = bundled::BUNDLED.iter().position(|b| b.file == ds.origin);
+            match at {
+                Some(i) => {
+                    editions[i].state = EditionState::Stashed(Box::new((ds, answers)));
+                    i
+                }
+                None => {
+                    editions.push(Edition {
+                        name: data.unwrap_or(&ds.origin).to_owned(),
+                        line: ds.edition.clone(),
+                        default: false,
+                        from_flag: true,
+                        state: EditionState::Stashed(Box::new((ds, answers))),
+                    });
+                    editions.len() - 1
+                }
+            }
+        }
+        None => match editions
+            .iter()
+            .position(|e| matches!(e.state, EditionState::Stashed(_)))
+        {
+            Some(i) => i,
+            None => {
+                let why = editions
+                    .iter()
+                    .find_map(|e| match &e.state {
+                        EditionState::Failed(err) => Some(err.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                anyhow::bail!("{}: {why}", w::NO_EDITION_LOADS);
+            }
+        },
+    };
+    let (ds, answers): (Dataset, Answers) =
+        match std::mem::replace(&mut editions[active].state, EditionState::Active) {
+            EditionState::Stashed(b) => *b,
+            _ => anyhow::bail!("{}", w::NO_EDITION_LOADS),
+        };
+    let mut model = Model::new(editions, active, ds, answers);
+    if answers_file.is_some() {
+        update::start(&mut model);
+    }
+    Ok(model)
+}

@@ -1,0 +1,310 @@
+//! The wizard's state. Everything the view draws is here; the verdict and the report are
+//! recomputed by the engine whenever the answers change, never by the wizard itself.
+
+use std::path::PathBuf;
+
+use crate::dataset::{Answers, ContextIx, Dataset, OptionIx, QuestionIx};
+use crate::engine::{self, Asked, Verdict};
+use crate::report::{self, Report, catalog::Comparison};
+
+use super::msg::{Exit, Export};
+use super::theme::Theme;
+
+/// Below this size the wizard shows one centred message instead of its screens.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The main flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Question,
+    Result,
+}
+
+/// Panels opened over the flow from anywhere, closed with Esc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Compare,
+    Matrix,
+    Help,
+}
+
+/// A small window over the screen that takes every key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Change one answer from the result.
+    Chooser {
+        question: QuestionIx,
+        cursor: OptionIx,
+    },
+    /// The file name of an export.
+    FileName { what: Export, input: String },
+    /// The file exists: overwrite it?
+    Confirm {
+        what: Export,
+        path: PathBuf,
+        contents: String,
+    },
+}
+
+/// One edition of the knowledge on the welcome screen.
+#[derive(Debug)]
+pub struct Edition {
+    /// `--data` name (or the path given).
+    pub name: String,
+    /// The edition line of the dataset, or why it failed to load.
+    pub line: String,
+    pub default: bool,
+    pub from_flag: bool,
+    pub state: EditionState,
+}
+
+#[derive(Debug)]
+pub enum EditionState {
+    /// In use: its dataset and answers are the model's.
+    Active,
+    /// Loaded, not in use: kept with its answers.
+    Stashed(Box<(Dataset, Answers)>),
+    /// Failed to load: the error.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionPane {
+    Options,
+    Candidates,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionState {
+    pub current: QuestionIx,
+    /// The highlighted option.
+    pub cursor: OptionIx,
+    pub pane: QuestionPane,
+    pub panel_scroll: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultPane {
+    Report,
+    Answers,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultState {
+    pub pane: ResultPane,
+    pub scroll: usize,
+    /// Index into the report's answers.
+    pub answer: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComparePane {
+    Table,
+    Details,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareState {
+    /// Indexed by candidate: shown as a column.
+    pub shown: Vec<bool>,
+    /// The highlighted candidate in the Show line.
+    pub column: usize,
+    pub only_differences: bool,
+    /// Whose support row is shown.
+    pub context: Option<ContextIx>,
+    /// The highlighted row of the table.
+    pub row: usize,
+    pub pane: ComparePane,
+    pub details_scroll: usize,
+}
+
+impl CompareState {
+    pub fn new(ds: &Dataset) -> Self {
+        Self {
+            shown: vec![true; ds.candidates.len()],
+            column: 0,
+            only_differences: false,
+            context: None,
+            row: 0,
+            pane: ComparePane::Table,
+            details_scroll: 0,
+        }
+    }
+}
+
+/// A line under the screens: what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug)]
+pub struct Model {
+    pub editions: Vec<Edition>,
+    /// The edition in use.
+    pub active: usize,
+    /// The highlighted edition on the welcome screen.
+    pub welcome_cursor: usize,
+    pub ds: Dataset,
+    pub answers: Answers,
+    /// The engine's verdict on `answers`.
+    pub verdict: Verdict,
+    /// The verdict resolved into sentences: what the screens show.
+    pub report: Report,
+    pub screen: Screen,
+    pub overlays: Vec<Overlay>,
+    pub dialog: Option<Dialog>,
+    pub question: QuestionState,
+    pub result: ResultState,
+    pub compare: CompareState,
+    /// The highlighted row of the support matrix.
+    pub matrix_row: usize,
+    /// Scroll of the support matrix's details.
+    pub matrix_scroll: usize,
+    pub help_scroll: usize,
+    pub status: Option<Status>,
+    /// The terminal size, as last reported.
+    pub size: (u16, u16),
+    pub theme: Theme,
+    /// Date written into decision records.
+    pub today: String,
+    /// Answers that came from `--answers`.
+    pub prefilled: usize,
+    /// Set when the wizard should end.
+    pub exit: Option<Exit>,
+}
+
+impl Model {
+    /// A model over the editions, `active` being the one loaded into `ds` with `answers`.
+    pub fn new(editions: Vec<Edition>, active: usize, ds: Dataset, answers: Answers) -> Self {
+        let verdict = engine::decide(&ds, &answers);
+        let report = report::build(&ds, &verdict);
+        let compare = CompareState::new(&ds);
+        let prefilled = answers.answered().count();
+        Self {
+            welcome_cursor: active,
+            editions,
+            active,
+            question: QuestionState {
+                current: 0,
+                cursor: 0,
+                pane: QuestionPane::Options,
+                panel_scroll: 0,
+            },
+            result: ResultState {
+                pane: ResultPane::Report,
+                scroll: 0,
+                answer: 0,
+            },
+            compare,
+            ds,
+            answers,
+            verdict,
+            report,
+            screen: Screen::Welcome,
+            overlays: Vec::new(),
+            dialog: None,
+            matrix_row: 0,
+            matrix_scroll: 0,
+            help_scroll: 0,
+            status: None,
+            size: (80, 24),
+            theme: Theme::default(),
+            today: String::from("1970-01-01"),
+            prefilled,
+            exit: None,
+        }
+    }
+
+    /// A model over one dataset (tests, `--data FILE`).
+    pub fn single(ds: Dataset, answers: Answers) -> Self {
+        let edition = Edition {
+            name: ds.id.clone(),
+            line: ds.edition.clone(),
+            default: true,
+            from_flag: false,
+            state: EditionState::Active,
+        };
+        Self::new(vec![edition], 0, ds, answers)
+    }
+
+    /// Re-evaluates the answers.
+    pub fn refresh(&mut self) {
+        self.verdict = engine::decide(&self.ds, &self.answers);
+        self.report = report::build(&self.ds, &self.verdict);
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Whether a question is still part of the questionnaire (asked, or may be).
+    pub fn counts(&self, q: QuestionIx) -> bool {
+        self.verdict.eval.asked[q] != Asked::No
+    }
+
+    pub fn is_asked(&self, q: QuestionIx) -> bool {
+        self.verdict.eval.asked[q] == Asked::Yes
+    }
+
+    /// "Question `pos` of `total`", skipping questions that are not asked.
+    pub fn stepper(&self) -> (usize, usize) {
+        let n = self.ds.questions.len();
+        let total = (0..n).filter(|&q| self.counts(q)).count();
+        let before = (0..self.question.current.min(n))
+            .filter(|&q| self.counts(q))
+            .count();
+        (before + 1, total.max(before + 1))
+    }
+
+    /// Finishing now cannot miss anything: settled, or nothing left to ask.
+    pub fn can_finish(&self) -> bool {
+        self.screen == Screen::Question
+            && (self.verdict.settlement.settled || self.verdict.next_question().is_none())
+    }
+
+    /// The context chosen in the answers, if any.
+    pub fn answered_context(&self) -> Option<ContextIx> {
+        let q = self.ds.context_question?;
+        engine::effective_answer(&self.answers, &self.verdict.eval.asked, q)
+            .filter(|&c| c < self.ds.contexts.len())
+    }
+
+    /// The comparison as the compare screen shows it.
+    pub fn comparison(&self) -> Comparison<'_> {
+        Comparison {
+            ds: &self.ds,
+            candidates: (0..self.ds.candidates.len())
+                .filter(|&c| self.compare.shown.get(c).copied().unwrap_or(false))
+                .collect(),
+            context: self.compare.context,
+            only_differences: self.compare.only_differences,
+        }
+    }
+
+    /// The support row of the comparison, when shown: (context, whether it differs).
+    pub fn support_row(&self) -> Option<(ContextIx, bool)> {
+        let cmp = self.comparison();
+        let ctx = cmp.context?;
+        let c = self.ds.contexts.get(ctx)?;
+        if cmp.candidates.is_empty() {
+            return None;
+        }
+        let differs = cmp
+            .candidates
+            .windows(2)
+            .any(|p| c.support[p[0]] != c.support[p[1]]);
+        (!cmp.only_differences || differs).then_some((ctx, differs))
+    }
+
+    /// The question behind the result's answer `i`.
+    pub fn result_answer_question(&self, i: usize) -> Option<QuestionIx> {
+        self.report
+            .answers
+            .get(i)
+            .and_then(|a| self.ds.question_ix(&a.question))
+    }
+}

@@ -1,0 +1,99 @@
+//! Messages: everything that can happen to the wizard, and the effects `update` asks the
+//! event loop to carry out (the only I/O the wizard does while it runs).
+
+use std::path::PathBuf;
+
+/// What a file export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The report as Markdown.
+    Report,
+    /// The architecture decision record.
+    Adr,
+    /// The answers as TOML, for `--answers`.
+    Answers,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Forward: choose, confirm, open.
+    Enter,
+    /// One step back (Esc, Backspace): the previous question, or close the panel.
+    Back,
+    /// Move the focus to the next pane.
+    NextPane,
+    /// Show or hide the highlighted column.
+    Toggle,
+    Quit,
+    /// Ctrl+C: leave at once.
+    Interrupt,
+    Help,
+    OpenCompare,
+    OpenMatrix,
+    /// Finish now: show the result (when settled).
+    Finish,
+    /// Answer the questions left open (from the result).
+    Continue,
+    OnlyDifferences,
+    NextContext,
+    Export(Export),
+    /// Confirmation dialog: yes / no.
+    Yes,
+    No,
+    /// A character typed into a text field.
+    Input(char),
+    DeleteChar,
+    Resize(u16, u16),
+    /// A file export finished.
+    Written {
+        what: Export,
+        path: String,
+    },
+    /// A file export failed.
+    WriteFailed {
+        path: String,
+        message: String,
+    },
+    /// The export target exists: ask before overwriting it.
+    Exists {
+        what: Export,
+        path: PathBuf,
+        contents: String,
+    },
+    /// SIGTERM, SIGHUP or SIGINT arrived.
+    Signal(i32),
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `contents` to `path`; without `overwrite`, an existing file is reported back
+    /// as `Msg::Exists` instead of replaced.
+    Write {
+        what: Export,
+        path: PathBuf,
+        contents: String,
+        overwrite: bool,
+    },
+}
+
+/// How the wizard ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Left from the result: print it, exit 0.
+    Result,
+    /// Left before a result: exit 1.
+    NoResult,
+    /// Ctrl+C: exit 130.
+    Interrupted,
+    /// A signal: exit 128 + its number.
+    Signal(i32),
+}

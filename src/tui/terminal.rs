@@ -1,0 +1,128 @@
+//! The real terminal: raw mode, the alternate screen and a hidden cursor, and their undoing
+//! on every path out: normal exit, error (a guard's `Drop`), panic (a hook), and the
+//! signals SIGTERM, SIGHUP and SIGINT (flags the event loop checks between polls).
+
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::event;
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::{Events, Input};
+
+/// Whether the terminal is in the wizard's mode (so restoring twice is harmless).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Restores the terminal when dropped.
+pub struct Guard(());
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Enters raw mode and the alternate screen, with the cursor hidden and mouse capture off.
+pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Guard)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let guard = Guard(());
+    execute!(io::stdout(), EnterAlternateScreen, Hide)?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((terminal, guard))
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor. Errors are ignored:
+/// there is nothing better to do on the way out.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    }
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// SIGTERM, SIGHUP and SIGINT, recorded for the event loop instead of killing the
+/// process with the terminal still raw.
+pub struct Signals {
+    last: Arc<AtomicUsize>,
+    #[cfg(unix)]
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Signals {
+    pub fn register() -> io::Result<Self> {
+        let last = Arc::new(AtomicUsize::new(0));
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            let mut ids = Vec::new();
+            for sig in [SIGTERM, SIGHUP, SIGINT] {
+                ids.push(signal_hook::flag::register_usize(
+                    sig,
+                    Arc::clone(&last),
+                    sig as usize,
+                )?);
+            }
+            Ok(Self { last, ids })
+        }
+        #[cfg(not(unix))]
+        Ok(Self { last })
+    }
+
+    /// The last signal received since the previous call, if any.
+    pub fn pending(&self) -> Option<i32> {
+        match self.last.swap(0, Ordering::SeqCst) {
+            0 => None,
+            s => Some(s as i32),
+        }
+    }
+}
+
+impl Drop for Signals {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// Key presses and resizes from the terminal, and the signals.
+pub struct TerminalEvents {
+    pub signals: Signals,
+}
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
+        if let Some(s) = self.signals.pending() {
+            return Ok(Some(Input::Signal(s)));
+        }
+        match event::poll(timeout) {
+            Ok(true) => Ok(Some(Input::Event(event::read()?))),
+            Ok(false) => Ok(None),
+            // A signal interrupted the wait: the next call reports it.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,600 @@
+//! `update`: the only place the model changes. Pure but for the effects it returns.
+
+use std::path::PathBuf;
+
+use crate::report;
+use crate::strings::wizard as w;
+
+use super::model::{
+    ComparePane, CompareState, Dialog, EditionState, Model, Overlay, QuestionPane, ResultPane,
+    Screen, Status,
+};
+use super::msg::{Effect, Exit, Export, Msg};
+use super::view::{self, Scroll};
+
+/// Longest file name the export field takes.
+const MAX_INPUT: usize = 4096;
+
+/// Applies one message; returns work for the event loop, if any.
+pub fn update(m: &mut Model, msg: Msg) -> Option<Effect> {
+    match msg {
+        Msg::Interrupt => {
+            m.exit = Some(Exit::Interrupted);
+            return None;
+        }
+        Msg::Signal(s) => {
+            m.exit = Some(Exit::Signal(s));
+            return None;
+        }
+        Msg::Resize(wd, ht) => {
+            m.size = (wd, ht);
+            clamp_scrolls(m);
+            return None;
+        }
+        Msg::Written { what, path } => {
+            let mut text = w::written(what_word(what), &crate::sanitize::line(&path));
+            if what == Export::Answers {
+                text = format!("{text} {}", w::resume_hint(&crate::sanitize::line(&path)));
+            }
+            m.status = Some(Status { text, error: false });
+            return None;
+        }
+        Msg::WriteFailed { path, message } => {
+            set_error(m, w::not_written(&path, &message));
+            return None;
+        }
+        Msg::Exists {
+            what,
+            path,
+            contents,
+        } => {
+            m.dialog = Some(Dialog::Confirm {
+                what,
+                path,
+                contents,
+            });
+            return None;
+        }
+        _ => {}
+    }
+    if m.too_small() {
+        if msg == Msg::Quit {
+            quit(m);
+        }
+        return None;
+    }
+    m.status = None;
+    if let Some(dialog) = m.dialog.take() {
+        return dialog_update(m, dialog, msg);
+    }
+    match msg {
+        Msg::Quit => {
+            quit(m);
+            return None;
+        }
+        Msg::Help => {
+            toggle_overlay(m, Overlay::Help);
+            return None;
+        }
+        Msg::OpenCompare => {
+            if m.overlays.last() != Some(&Overlay::Compare) && welcome_switch(m) {
+                m.compare.context = m.answered_context().or(m.compare.context);
+                open_overlay(m, Overlay::Compare);
+            }
+            return None;
+        }
+        Msg::OpenMatrix => {
+            if m.overlays.last() != Some(&Overlay::Matrix) && welcome_switch(m) {
+                if let Some(c) = m.answered_context() {
+                    m.matrix_row = c;
+                }
+                open_overlay(m, Overlay::Matrix);
+            }
+            return None;
+        }
+        _ => {}
+    }
+    match m.overlays.last() {
+        Some(Overlay::Compare) => compare_update(m, msg),
+        Some(Overlay::Matrix) => matrix_update(m, msg),
+        Some(Overlay::Help) => help_update(m, msg),
+        None => match m.screen {
+            Screen::Welcome => welcome_update(m, msg),
+            Screen::Question => question_update(m, msg),
+            Screen::Result => result_update(m, msg),
+        },
+    }
+}
+
+fn what_word(what: Export) -> &'static str {
+    match what {
+        Export::Report => w::WHAT_REPORT,
+        Export::Adr => w::WHAT_ADR,
+        Export::Answers => w::WHAT_ANSWERS,
+    }
+}
+
+fn set_error(m: &mut Model, text: String) {
+    m.status = Some(Status { text, error: true });
+}
+
+fn set_info(m: &mut Model, text: String) {
+    m.status = Some(Status { text, error: false });
+}
+
+fn quit(m: &mut Model) {
+    m.exit = Some(if m.screen == Screen::Result {
+        Exit::Result
+    } else {
+        Exit::NoResult
+    });
+}
+
+fn open_overlay(m: &mut Model, o: Overlay) {
+    if let Some(i) = m.overlays.iter().position(|&x| x == o) {
+        m.overlays.truncate(i + 1);
+    } else {
+        m.overlays.push(o);
+    }
+}
+
+fn toggle_overlay(m: &mut Model, o: Overlay) {
+    if m.overlays.last() == Some(&o) {
+        m.overlays.pop();
+    } else {
+        if o == Overlay::Help {
+            m.help_scroll = 0;
+        }
+        open_overlay(m, o);
+    }
+}
+
+fn step(v: usize, up: bool, len: usize) -> usize {
+    if len == 0 {
+        0
+    } else if up {
+        v.saturating_sub(1)
+    } else {
+        (v + 1).min(len - 1)
+    }
+}
+
+fn scroll_by(v: usize, delta: isize, max: usize) -> usize {
+    v.saturating_add_signed(delta).min(max)
+}
+
+fn page(m: &Model) -> isize {
+    (m.size.1 as isize / 2).max(1)
+}
+
+fn clamp_scrolls(m: &mut Model) {
+    m.result.scroll = m.result.scroll.min(view::max_scroll(m, Scroll::Result));
+    m.help_scroll = m.help_scroll.min(view::max_scroll(m, Scroll::Help));
+    m.compare.details_scroll = m
+        .compare
+        .details_scroll
+        .min(view::max_scroll(m, Scroll::CompareDetails));
+    m.question.panel_scroll = m
+        .question
+        .panel_scroll
+        .min(view::max_scroll(m, Scroll::Candidates));
+    m.matrix_scroll = m
+        .matrix_scroll
+        .min(view::max_scroll(m, Scroll::MatrixDetails));
+}
+
+// ---- welcome ----
+
+/// On the welcome screen, actions use the highlighted edition: switch to it first.
+/// False (with a message) when it could not be loaded.
+fn welcome_switch(m: &mut Model) -> bool {
+    if m.screen != Screen::Welcome || !m.overlays.is_empty() {
+        return true;
+    }
+    switch_edition(m, m.welcome_cursor)
+}
+
+/// Makes edition `i` the one in use, keeping the answers of the one left.
+pub fn switch_edition(m: &mut Model, i: usize) -> bool {
+    if i == m.active || i >= m.editions.len() {
+        return i == m.active;
+    }
+    let stashed = std::mem::replace(&mut m.editions[i].state, EditionState::Active);
+    let (ds, answers) = match stashed {
+        EditionState::Stashed(b) => *b,
+        other => {
+            m.editions[i].state = other;
+            set_error(m, w::EDITION_FAILED.to_owned());
+            return false;
+        }
+    };
+    let old_ds = std::mem::replace(&mut m.ds, ds);
+    let old_answers = std::mem::replace(&mut m.answers, answers);
+    m.editions[m.active].state = EditionState::Stashed(Box::new((old_ds, old_answers)));
+    m.active = i;
+    m.compare = CompareState::new(&m.ds);
+    m.matrix_row = 0;
+    m.result.scroll = 0;
+    m.result.answer = 0;
+    m.question.current = 0;
+    m.question.cursor = 0;
+    m.refresh();
+    true
+}
+
+fn welcome_update(m: &mut Model, msg: Msg) -> Option<Effect> {
+    let n = m.editions.len();
+    match msg {
+        Msg::Up => m.welcome_cursor = step(m.welcome_cursor, true, n),
+        Msg::Down => m.welcome_cursor = step(m.welcome_cursor, false, n),
+        Msg::Enter if switch_edition(m, m.welcome_cursor) => start(m),
+        _ => {}
+    }
+    None
+}
+
+/// Starts (or resumes) the questions: the first unanswered one, or the result.
+pub fn start(m: &mut Model) {
+    match m.verdict.next_question() {
+        Some(q) if !m.verdict.eval.closed => go_question(m, q),
+        _ => go_result(m),
+    }
+}
+
+// ---- questions ----
+
+fn go_question(m: &mut Model, q: usize) {
+    m.screen = Screen::Question;
+    m.overlays.clear();
+    m.question.current = q;
+    m.question.cursor = m.answers.get(q).unwrap_or(0);
+    m.question.pane = QuestionPane::Options;
+}
+
+fn go_result(m: &mut Model) {
+    m.screen = Screen::Result;
+    m.overlays.clear();
+    m.result.scroll = 0;
+    m.result.pane = ResultPane::Report;
+    m.result.answer = m
+        .result
+        .answer
+        .min(m.report.answers.len().saturating_sub(1));
+}
+
+fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
+    let q = m.question.current;
+    let options = m.ds.questions.get(q).map_or(0, |q| q.options.len());
+    let panel = m.question.pane == QuestionPane::Candidates;
+    let max = view::max_scroll(m, Scroll::Candidates);
+    match msg {
+        Msg::Up | Msg::Down if panel => {
+            let d = if msg == Msg::Up { -1 } else { 1 };
+            m.question.panel_scroll = scroll_by(m.question.panel_scroll, d, max);
+        }
+        Msg::PageUp | Msg::PageDown => {
+            let d = if msg == Msg::PageUp {
+                -page(m)
+            } else {
+                page(m)
+            };
+            m.question.panel_scroll = scroll_by(m.question.panel_scroll, d, max);
+        }
+        Msg::Up => m.question.cursor = step(m.question.cursor, true, options),
+        Msg::Down => m.question.cursor = step(m.question.cursor, false, options),
+        Msg::NextPane => {
+            m.question.pane = if panel {
+                QuestionPane::Options
+            } else {
+                QuestionPane::Candidates
+            }
+        }
+        Msg::Enter => answer(m),
+        Msg::Back => back(m),
+        Msg::Finish => {
+            if m.can_finish() {
+                go_result(m);
+            } else {
+                set_info(m, w::FINISH_NOT_YET.to_owned());
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Answers the current question with the highlighted option and moves on: to the next
+/// question still asked (its earlier answer pre-selected), or the result.
+fn answer(m: &mut Model) {
+    let q = m.question.current;
+    if q >= m.ds.questions.len() {
+        return go_result(m);
+    }
+    if m.question.cursor >= m.ds.questions[q].options.len() {
+        return;
+    }
+    m.answers.set(q, m.question.cursor);
+    m.refresh();
+    if m.verdict.eval.closed {
+        return go_result(m);
+    }
+    let n = m.ds.questions.len();
+    let next = (q + 1..n)
+        .find(|&p| m.is_asked(p))
+        .or_else(|| m.verdict.next_question());
+    match next {
+        Some(p) => go_question(m, p),
+        None => go_result(m),
+    }
+}
+
+/// The previous asked question, its answer pre-selected; before the first, the welcome.
+fn back(m: &mut Model) {
+    let q = m.question.current;
+    match (0..q).rev().find(|&p| m.is_asked(p)) {
+        Some(p) => go_question(m, p),
+        None => m.screen = Screen::Welcome,
+    }
+}
+
+// ---- result ----
+
+fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
+    let answers_pane = m.result.pane == ResultPane::Answers;
+    let n = m.report.answers.len();
+    let max = view::max_scroll(m, Scroll::Result);
+    match msg {
+        Msg::NextPane => {
+            m.result.pane = if answers_pane {
+                ResultPane::Report
+            } else {
+                ResultPane::Answers
+            }
+        }
+        Msg::Up if answers_pane => m.result.answer = step(m.result.answer, true, n),
+        Msg::Down if answers_pane => m.result.answer = step(m.result.answer, false, n),
+        Msg::Up => m.result.scroll = scroll_by(m.result.scroll, -1, max),
+        Msg::Down => m.result.scroll = scroll_by(m.result.scroll, 1, max),
+        Msg::PageUp => m.result.scroll = scroll_by(m.result.scroll, -page(m), max),
+        Msg::PageDown => m.result.scroll = scroll_by(m.result.scroll, page(m), max),
+        Msg::Home => m.result.scroll = 0,
+        Msg::End => m.result.scroll = max,
+        Msg::Enter if answers_pane => {
+            if let Some(q) = m.result_answer_question(m.result.answer) {
+                m.dialog = Some(Dialog::Chooser {
+                    question: q,
+                    cursor: m.answers.get(q).unwrap_or(0),
+                });
+            }
+        }
+        Msg::Back => match (0..m.ds.questions.len())
+            .rev()
+            .find(|&p| m.is_asked(p) && m.answers.get(p).is_some())
+        {
+            Some(p) => go_question(m, p),
+            None => m.screen = Screen::Welcome,
+        },
+        Msg::Continue => {
+            if let Some(q) = m.verdict.next_question() {
+                go_question(m, q);
+            }
+        }
+        Msg::Export(what) => {
+            let name = match what {
+                Export::Report => w::DEFAULT_REPORT_FILE,
+                Export::Adr => w::DEFAULT_ADR_FILE,
+                Export::Answers => w::DEFAULT_ANSWERS_FILE,
+            };
+            m.dialog = Some(Dialog::FileName {
+                what,
+                input: name.to_owned(),
+            });
+        }
+        _ => {}
+    }
+    None
+}
+
+/// What an export writes, from the current report and answers.
+pub fn export_contents(m: &Model, what: Export) -> String {
+    match what {
+        Export::Report => report::terminal_text(&report::recommend::markdown(&m.report)),
+        Export::Adr => report::terminal_text(&report::adr::adr(&m.ds, &m.report, &m.today)),
+        Export::Answers => m.answers.to_toml(&m.ds),
+    }
+}
+
+fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
+    match dialog {
+        Dialog::Chooser { question, cursor } => {
+            let n = m.ds.questions[question].options.len();
+            match msg {
+                Msg::Up | Msg::Down => {
+                    m.dialog = Some(Dialog::Chooser {
+                        question,
+                        cursor: step(cursor, msg == Msg::Up, n),
+                    })
+                }
+                Msg::Enter => {
+                    if m.answers.get(question) == Some(cursor) {
+                        set_info(m, w::ANSWER_KEPT.to_owned());
+                    } else {
+                        m.answers.set(question, cursor);
+                        m.refresh();
+                        m.result.scroll = 0;
+                        m.result.answer = m
+                            .result
+                            .answer
+                            .min(m.report.answers.len().saturating_sub(1));
+                        let mut text = w::ANSWER_CHANGED.to_owned();
+                        if m.verdict.next_question().is_some() && !m.verdict.settlement.settled {
+                            text = format!("{text} {}", w::NEW_QUESTIONS);
+                        }
+                        set_info(m, text);
+                    }
+                }
+                Msg::Back => {}
+                _ => m.dialog = Some(Dialog::Chooser { question, cursor }),
+            }
+            None
+        }
+        Dialog::FileName { what, mut input } => match msg {
+            Msg::Input(c) => {
+                if input.len() < MAX_INPUT && !c.is_control() {
+                    input.push(c);
+                }
+                m.dialog = Some(Dialog::FileName { what, input });
+                None
+            }
+            Msg::DeleteChar => {
+                input.pop();
+                m.dialog = Some(Dialog::FileName { what, input });
+                None
+            }
+            Msg::Enter => {
+                let path = input.trim();
+                if path.is_empty() {
+                    set_error(m, w::EMPTY_FILE_NAME.to_owned());
+                    m.dialog = Some(Dialog::FileName { what, input });
+                    return None;
+                }
+                Some(Effect::Write {
+                    what,
+                    path: PathBuf::from(path),
+                    contents: export_contents(m, what),
+                    overwrite: false,
+                })
+            }
+            Msg::Back => None,
+            _ => {
+                m.dialog = Some(Dialog::FileName { what, input });
+                None
+            }
+        },
+        Dialog::Confirm {
+            what,
+            path,
+            contents,
+        } => match msg {
+            Msg::Yes => Some(Effect::Write {
+                what,
+                path,
+                contents,
+                overwrite: true,
+            }),
+            Msg::No => {
+                set_info(m, w::NOT_OVERWRITTEN.to_owned());
+                None
+            }
+            _ => {
+                m.dialog = Some(Dialog::Confirm {
+                    what,
+                    path,
+                    contents,
+                });
+                None
+            }
+        },
+    }
+}
+
+// ---- compare, matrix, help ----
+
+/// Rows of the comparison table: criteria shown, then the support row.
+pub fn compare_rows(m: &Model) -> usize {
+    m.comparison().rows().len() + usize::from(m.support_row().is_some())
+}
+
+fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
+    let n = m.ds.candidates.len();
+    let details = m.compare.pane == ComparePane::Details;
+    let max = view::max_scroll(m, Scroll::CompareDetails);
+    match msg {
+        Msg::Left => m.compare.column = step(m.compare.column, true, n),
+        Msg::Right => m.compare.column = step(m.compare.column, false, n),
+        Msg::Toggle => {
+            if let Some(s) = m.compare.shown.get_mut(m.compare.column) {
+                *s = !*s;
+            }
+        }
+        Msg::OnlyDifferences => m.compare.only_differences = !m.compare.only_differences,
+        Msg::NextContext => {
+            let k = m.ds.contexts.len();
+            m.compare.context = match m.compare.context {
+                None if k > 0 => Some(0),
+                Some(c) if c + 1 < k => Some(c + 1),
+                _ => None,
+            };
+        }
+        Msg::NextPane => {
+            m.compare.pane = if details {
+                ComparePane::Table
+            } else {
+                ComparePane::Details
+            }
+        }
+        Msg::Up | Msg::Down if details => {
+            let d = if msg == Msg::Up { -1 } else { 1 };
+            m.compare.details_scroll = scroll_by(m.compare.details_scroll, d, max);
+        }
+        Msg::Up | Msg::Down => {
+            m.compare.row = step(m.compare.row, msg == Msg::Up, compare_rows(m));
+            m.compare.details_scroll = 0;
+        }
+        Msg::PageUp | Msg::PageDown => {
+            let d = if msg == Msg::PageUp {
+                -page(m)
+            } else {
+                page(m)
+            };
+            m.compare.details_scroll = scroll_by(m.compare.details_scroll, d, max);
+        }
+        Msg::Back => {
+            m.overlays.pop();
+        }
+        _ => {}
+    }
+    m.compare.row = m.compare.row.min(compare_rows(m).saturating_sub(1));
+    None
+}
+
+fn matrix_update(m: &mut Model, msg: Msg) -> Option<Effect> {
+    let n = m.ds.contexts.len();
+    let max = view::max_scroll(m, Scroll::MatrixDetails);
+    match msg {
+        Msg::Up | Msg::Down => {
+            m.matrix_row = step(m.matrix_row, msg == Msg::Up, n);
+            m.matrix_scroll = 0;
+        }
+        Msg::PageUp | Msg::PageDown => {
+            let d = if msg == Msg::PageUp {
+                -page(m)
+            } else {
+                page(m)
+            };
+            m.matrix_scroll = scroll_by(m.matrix_scroll, d, max);
+        }
+        Msg::Back => {
+            m.overlays.pop();
+        }
+        _ => {}
+    }
+    None
+}
+
+fn help_update(m: &mut Model, msg: Msg) -> Option<Effect> {
+    let max = view::max_scroll(m, Scroll::Help);
+    match msg {
+        Msg::Up => m.help_scroll = scroll_by(m.help_scroll, -1, max),
+        Msg::Down => m.help_scroll = scroll_by(m.help_scroll, 1, max),
+        Msg::PageUp => m.help_scroll = scroll_by(m.help_scroll, -page(m), max),
+        Msg::PageDown => m.help_scroll = scroll_by(m.help_scroll, page(m), max),
+        Msg::Home => m.help_scroll = 0,
+        Msg::End => m.help_scroll = max,
+        Msg::Back => {
+            m.overlays.pop();
+        }
+        _ => {}
+    }
+    None
+}

@@ -1,0 +1,271 @@
+//! `view`: draws the model; reads it and nothing else.
+
+mod compare;
+mod dialog;
+mod help;
+mod matrix;
+mod question;
+mod result;
+pub mod text;
+mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+
+use super::keymap;
+use super::model::{Model, Overlay, Screen};
+use crate::strings::wizard as w;
+
+/// Scrollable areas whose end `update` needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    Result,
+    Help,
+    CompareDetails,
+    MatrixDetails,
+    Candidates,
+}
+
+/// Header, body, status line and hint bar.
+pub struct Chrome {
+    pub header: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub hints: Rect,
+}
+
+pub fn chrome(area: Rect) -> Chrome {
+    let h = area.height;
+    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1.min(h));
+    Chrome {
+        header: row(0),
+        body: Rect::new(area.x, area.y + 1.min(h), area.width, h.saturating_sub(3)),
+        status: row(h.saturating_sub(2)),
+        hints: row(h.saturating_sub(1)),
+    }
+}
+
+/// The body area for the model's terminal size.
+pub fn body_of(m: &Model) -> Rect {
+    chrome(Rect::new(0, 0, m.size.0, m.size.1)).body
+}
+
+/// How far an area can scroll at the model's terminal size.
+pub fn max_scroll(m: &Model, which: Scroll) -> usize {
+    let body = body_of(m);
+    match which {
+        Scroll::Result => result::max_scroll(m, body),
+        Scroll::Help => help::max_scroll(m, body),
+        Scroll::CompareDetails => compare::max_details_scroll(m, body),
+        Scroll::Candidates => question::max_panel_scroll(m, body),
+        Scroll::MatrixDetails => matrix::max_details_scroll(m, body),
+    }
+}
+
+/// Draws the whole app.
+pub fn view(m: &Model, f: &mut Frame) {
+    let area = f.area();
+    if area.width < super::model::MIN_WIDTH || area.height < super::model::MIN_HEIGHT {
+        too_small(m, f, area);
+        return;
+    }
+    let c = chrome(area);
+    header(m, f, c.header);
+    match m.overlays.last() {
+        Some(Overlay::Compare) => compare::render(m, f, c.body),
+        Some(Overlay::Matrix) => matrix::render(m, f, c.body),
+        Some(Overlay::Help) => help::render(m, f, c.body),
+        None => match m.screen {
+            Screen::Welcome => welcome::render(m, f, c.body),
+            Screen::Question => question::render(m, f, c.body),
+            Screen::Result => result::render(m, f, c.body),
+        },
+    }
+    if m.dialog.is_some() {
+        dialog::render(m, f, c.body);
+    }
+    status(m, f, c.status);
+    hints(m, f, c.hints);
+}
+
+fn screen_name(m: &Model) -> &'static str {
+    match m.overlays.last() {
+        Some(Overlay::Compare) => w::SCREEN_COMPARE,
+        Some(Overlay::Matrix) => w::SCREEN_MATRIX,
+        Some(Overlay::Help) => w::SCREEN_HELP,
+        None => match m.screen {
+            Screen::Welcome => w::SCREEN_WELCOME,
+            Screen::Question => w::SCREEN_QUESTION,
+            Screen::Result => w::SCREEN_RESULT,
+        },
+    }
+}
+
+fn header(m: &Model, f: &mut Frame, area: Rect) {
+    let width = area.width as usize;
+    let right = text::truncate(&m.ds.title, width / 2);
+    let left = format!(" {} · {}", w::APP, screen_name(m));
+    let room = width.saturating_sub(text::width(&right) + 2);
+    let left = text::pad(&left, room);
+    let line = format!("{left} {right} ");
+    f.render_widget(
+        Paragraph::new(text::pad(&line, width)).style(m.theme.header()),
+        area,
+    );
+}
+
+fn status(m: &Model, f: &mut Frame, area: Rect) {
+    if let Some(s) = &m.status {
+        let style = if s.error {
+            m.theme.error()
+        } else {
+            m.theme.ok()
+        };
+        let mark = if s.error { "✗ " } else { "✓ " };
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(mark, style),
+                Span::styled(
+                    text::truncate(&s.text, area.width.saturating_sub(2) as usize),
+                    style,
+                ),
+            ])),
+            area,
+        );
+    }
+}
+
+fn hints(m: &Model, f: &mut Frame, area: Rect) {
+    let mut entries = keymap::hints(m);
+    // Help and quit first, so they are never cut off.
+    for (at, key) in [(0, "?"), (1, "q")] {
+        if let Some(i) = entries.iter().position(|e| e.0 == key) {
+            let e = entries.remove(i);
+            entries.insert(at.min(entries.len()), e);
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    let max = area.width as usize;
+    for (key, what) in entries {
+        let what = w::vocab(what, &m.ds.vocabulary);
+        let need = text::width(key) + 1 + text::width(&what) + 3;
+        if used + need > max {
+            break;
+        }
+        spans.push(Span::styled(key, m.theme.key()));
+        spans.push(Span::raw(format!(" {}   ", text::clean(&what))));
+        used += need;
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn too_small(m: &Model, f: &mut Frame, area: Rect) {
+    f.render_widget(Clear, area);
+    let msg = w::too_small(
+        super::model::MIN_WIDTH,
+        super::model::MIN_HEIGHT,
+        area.width,
+        area.height,
+    );
+    let lines = text::wrap(&msg, area.width as usize);
+    let top = (area.height as usize).saturating_sub(lines.len()) / 2;
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .take(area.height as usize)
+        .map(Line::from)
+        .collect();
+    let h = (shown.len() as u16).min(area.height);
+    let rect = Rect::new(area.x, area.y + top as u16, area.width, h);
+    f.render_widget(
+        Paragraph::new(shown)
+            .alignment(Alignment::Center)
+            .style(m.theme.warn()),
+        rect,
+    );
+}
+
+/// A bordered panel; returns its inner area.
+pub fn panel(m: &Model, f: &mut Frame, area: Rect, title: &str, focused: bool) -> Rect {
+    panel_with(m, f, area, title, focused, None)
+}
+
+fn panel_with(
+    m: &Model,
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    bottom: Option<String>,
+) -> Rect {
+    let mut block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .border_type(BorderType::Rounded)
+        .border_style(m.theme.border(focused))
+        .title(Span::styled(
+            format!(
+                " {} ",
+                text::truncate(title, area.width.saturating_sub(4) as usize)
+            ),
+            if focused {
+                m.theme.heading()
+            } else {
+                m.theme.strong()
+            },
+        ));
+    if let Some(b) = bottom {
+        block = block.title_bottom(Line::from(b).alignment(Alignment::Right));
+    }
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
+
+/// The inner area a bordered panel of `area` gets.
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(area)
+}
+
+/// A bordered panel showing `lines` from `scroll` on, with a position mark when they
+/// do not fit.
+pub fn scrolled_panel(
+    m: &Model,
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let h = inner(area).height as usize;
+    let total = lines.len();
+    let scroll = scroll.min(total.saturating_sub(h));
+    let bottom = (total > h && h > 0).then(|| {
+        let more_up = if scroll > 0 { "↑" } else { " " };
+        let more_down = if scroll + h < total { "↓" } else { " " };
+        format!(
+            " {more_up}{more_down} {}–{} of {total} ",
+            scroll + 1,
+            (scroll + h).min(total)
+        )
+    });
+    let inner = panel_with(m, f, area, title, focused, bottom);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A rectangle of `width` × `height` centred in `area` (clipped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,390 @@
+//! The result: the report the engine's verdict resolves to, and the answers that led to
+//! it, each of which can be changed here and re-evaluated at once.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::{self, blank, heading, para};
+use crate::report::model::{AnswerRef, Reason, ReasonKind};
+use crate::strings::{self, wizard as w};
+use crate::tui::model::{Model, ResultPane};
+
+fn layout(m: &Model, body: Rect) -> (Rect, Rect) {
+    let n = m.report.answers.len().max(1) as u16;
+    let answers_h = (n + 2).min((body.height / 3).max(4)).min(body.height);
+    let report_h = body.height - answers_h;
+    (
+        Rect::new(body.x, body.y, body.width, report_h),
+        Rect::new(body.x, body.y + report_h, body.width, answers_h),
+    )
+}
+
+pub fn max_scroll(m: &Model, body: Rect) -> usize {
+    let (report, _) = layout(m, body);
+    let inner = super::inner(report);
+    lines(m, inner.width as usize)
+        .len()
+        .saturating_sub(inner.height as usize)
+}
+
+pub fn render(m: &Model, f: &mut Frame, body: Rect) {
+    let (report_area, answers_area) = layout(m, body);
+    let focus_report = m.result.pane == ResultPane::Report;
+    let width = super::inner(report_area).width as usize;
+    super::scrolled_panel(
+        m,
+        f,
+        report_area,
+        w::SCREEN_RESULT,
+        focus_report,
+        lines(m, width),
+        m.result.scroll,
+    );
+
+    let inner = super::panel(m, f, answers_area, w::YOUR_ANSWERS, !focus_report);
+    let t = m.theme;
+    let width = inner.width as usize;
+    let mut out: Vec<Line> = Vec::new();
+    if m.report.answers.is_empty() {
+        out.push(Line::from(Span::styled(w::NO_ANSWERS, t.dim())));
+    }
+    let cursor = m
+        .result
+        .answer
+        .min(m.report.answers.len().saturating_sub(1));
+    let label_w = m
+        .report
+        .answers
+        .iter()
+        .map(|a| text::width(&text::clean(&a.label)))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    let prompt_w = width.saturating_sub(label_w + 5);
+    for (i, a) in m.report.answers.iter().enumerate() {
+        let selected = i == cursor;
+        let line = format!(
+            "{} {} → {}",
+            if selected { "›" } else { " " },
+            text::pad(&a.prompt, prompt_w),
+            text::truncate(&a.label, label_w),
+        );
+        let style = match (selected, focus_report) {
+            (true, false) => t.selected(),
+            (true, true) => t.strong(),
+            _ => t.text(),
+        };
+        out.push(Line::from(Span::styled(text::pad(&line, width), style)));
+    }
+    let h = inner.height as usize;
+    let skip = (cursor + 1).saturating_sub(h);
+    let shown: Vec<Line> = out.into_iter().skip(skip).take(h).collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+fn answer_phrase(a: &AnswerRef) -> String {
+    format!(
+        "\u{201c}{}\u{201d} ({}={})",
+        text::clean(&a.label),
+        text::clean(&a.question),
+        text::clean(&a.option)
+    )
+}
+
+fn reason(m: &Model, out: &mut Vec<Line<'static>>, r: &Reason, indent: &str, width: usize) {
+    let t = m.theme;
+    let (mark, style) = match r.kind {
+        ReasonKind::Points => (strings::signed(r.points.unwrap_or(0)), t.text()),
+        ReasonKind::Caveat => ("!".to_owned(), t.warn()),
+        _ => ("✗".to_owned(), t.excluded()),
+    };
+    para(
+        out,
+        &format!("{indent}{mark} "),
+        style,
+        &r.text,
+        t.text(),
+        width,
+        0,
+    );
+    let sub = format!("{indent}   ");
+    if !r.answers.is_empty() {
+        let answers: Vec<String> = r.answers.iter().map(answer_phrase).collect();
+        para(
+            out,
+            &sub,
+            t.dim(),
+            &format!("{} {}", w::YOU_ANSWERED, answers.join(", ")),
+            t.dim(),
+            width,
+            0,
+        );
+    }
+    if let Some(n) = &r.cell_note {
+        para(
+            out,
+            &sub,
+            t.dim(),
+            &format!("{}: {n}", w::NOTE),
+            t.dim(),
+            width,
+            0,
+        );
+    }
+    para(
+        out,
+        &sub,
+        t.dim(),
+        &format!("{}: {}", w::SOURCE, r.source.title),
+        t.dim(),
+        width,
+        0,
+    );
+}
+
+/// The report as lines of `width` columns.
+pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
+    let t = m.theme;
+    let r = &m.report;
+    let v = &m.ds.vocabulary;
+    let mut out = Vec::new();
+    match &r.recommendation {
+        Some((_, name)) => {
+            para(
+                &mut out,
+                "★ ",
+                t.winner(),
+                &format!("{}: {name}", w::vocab(w::RECOMMENDED_HEADING, v)),
+                t.winner(),
+                width,
+                0,
+            );
+            if !r.tie.is_empty() {
+                let names: Vec<String> = r.tie.iter().map(|x| x.1.clone()).collect();
+                para(
+                    &mut out,
+                    "  ",
+                    t.text(),
+                    &strings::tie(&names),
+                    t.dim(),
+                    width,
+                    0,
+                );
+            }
+        }
+        None if r.conflict.is_none() => para(
+            &mut out,
+            "",
+            t.text(),
+            &w::vocab(w::NO_RECOMMENDATION, v),
+            t.strong(),
+            width,
+            0,
+        ),
+        None => {}
+    }
+    if r.recommendation.is_some() {
+        let settled = if r.settled {
+            strings::SETTLED
+        } else {
+            strings::NOT_SETTLED
+        };
+        para(&mut out, "  ", t.text(), settled, t.dim(), width, 0);
+    }
+    if r.recommendation.is_none() && r.conflict.is_some() {
+        para(
+            &mut out,
+            "✗ ",
+            t.error(),
+            &format!("{} {}.", strings::NOTHING_FITS, v.candidate),
+            t.error(),
+            width,
+            0,
+        );
+    }
+    for o in &r.outcomes {
+        blank(&mut out);
+        para(&mut out, "■ ", t.warn(), &o.title, t.warn(), width, 0);
+        para(&mut out, "  ", t.text(), &o.text, t.text(), width, 0);
+        if !o.answers.is_empty() {
+            let answers: Vec<String> = o.answers.iter().map(answer_phrase).collect();
+            para(
+                &mut out,
+                "  ",
+                t.dim(),
+                &format!("{} {}", w::YOU_ANSWERED, answers.join(", ")),
+                t.dim(),
+                width,
+                0,
+            );
+        }
+    }
+    if r.recommendation.is_some() {
+        blank(&mut out);
+        heading(&mut out, w::WHY, t.heading());
+        if r.why.is_empty() {
+            para(
+                &mut out,
+                "  ",
+                t.text(),
+                w::WHY_LEADS_BY_ORDER,
+                t.text(),
+                width,
+                0,
+            );
+        }
+        for x in &r.why {
+            reason(m, &mut out, x, "  ", width);
+        }
+    }
+    if !r.caveats.is_empty() {
+        blank(&mut out);
+        heading(&mut out, w::CAVEATS, t.heading());
+        for c in &r.caveats {
+            para(
+                &mut out,
+                "  ! ",
+                t.warn(),
+                &format!("{}: {}", c.label, c.text),
+                t.text(),
+                width,
+                0,
+            );
+        }
+    }
+    if !r.next_steps.is_empty() {
+        blank(&mut out);
+        heading(&mut out, w::NEXT_STEPS, t.heading());
+        for s in &r.next_steps {
+            para(
+                &mut out,
+                "  - ",
+                t.text(),
+                &format!("{}: {}", s.label, s.text),
+                t.text(),
+                width,
+                0,
+            );
+        }
+    }
+    if let Some(c) = &r.conflict {
+        blank(&mut out);
+        heading(
+            &mut out,
+            if c.smallest {
+                w::CONFLICT_SMALLEST
+            } else {
+                w::CONFLICT_MINIMAL
+            },
+            t.heading(),
+        );
+        for a in &c.answers {
+            para(
+                &mut out,
+                "  ✗ ",
+                t.excluded(),
+                &format!("{}  {}", a.prompt, answer_phrase(a)),
+                t.text(),
+                width,
+                0,
+            );
+        }
+        heading(&mut out, w::RELAX, t.heading());
+        for x in &c.relaxations {
+            let fits: Vec<&str> = x.fits.iter().map(|f| f.1.as_str()).collect();
+            let fits = fits.join(", ");
+            let line = match &x.to {
+                None => w::drop_answer(&x.question, &fits),
+                Some((id, label)) => w::answer_instead(label, &x.question, id, &fits),
+            };
+            para(&mut out, "  → ", t.text(), &line, t.text(), width, 0);
+        }
+    }
+    if !r.why_not.is_empty() {
+        blank(&mut out);
+        heading(
+            &mut out,
+            if r.recommendation.is_some() {
+                w::WHY_NOT_OTHERS
+            } else {
+                w::WHY_EACH_OUT
+            },
+            t.heading(),
+        );
+        for x in &r.why_not {
+            let (mark, style) = if x.excluded {
+                ("✗ ", t.excluded())
+            } else {
+                ("• ", t.text())
+            };
+            para(
+                &mut out,
+                &format!("  {mark}"),
+                style,
+                &x.summary,
+                t.strong(),
+                width,
+                0,
+            );
+            for reason_ in &x.reasons {
+                reason(m, &mut out, reason_, "    ", width);
+            }
+        }
+    }
+    if !r.what_if.is_empty() {
+        blank(&mut out);
+        heading(&mut out, w::WHAT_IF, t.heading());
+        for x in &r.what_if {
+            let to = x
+                .pick
+                .as_ref()
+                .map_or(w::NO_RECOMMENDATION_SHORT, |p| p.1.as_str());
+            let verb = if x.from.is_some() {
+                w::WHAT_IF_CHANGE
+            } else {
+                w::WHAT_IF_ANSWER
+            };
+            para(
+                &mut out,
+                "  → ",
+                t.text(),
+                &format!(
+                    "{verb} \u{201c}{}\u{201d} ({}={}): {to}",
+                    x.to.1, x.question, x.to.0
+                ),
+                t.text(),
+                width,
+                0,
+            );
+        }
+    }
+    if !r.open.is_empty() {
+        blank(&mut out);
+        heading(&mut out, w::OPEN_QUESTIONS, t.heading());
+        for (id, prompt) in &r.open {
+            para(
+                &mut out,
+                "  ? ",
+                t.text(),
+                &format!("{prompt} ({id})"),
+                t.text(),
+                width,
+                0,
+            );
+        }
+        if m.verdict.next_question().is_some() {
+            para(
+                &mut out,
+                "  ",
+                t.text(),
+                w::UNANSWERED_LEFT,
+                t.warn(),
+                width,
+                0,
+            );
+        }
+    }
+    out
+}
