@@ -223,11 +223,13 @@ impl<'a> Validator<'a> {
             }
         }
         let n_cand = raw.candidates.len();
+        let mut over_limit = false;
         for (key, n, max) in [
             ("candidates", n_cand, MAX_CANDIDATES),
             ("questions", raw.questions.len(), MAX_QUESTIONS),
         ] {
             if n > max {
+                over_limit = true;
                 self.report(
                     None,
                     key,
@@ -237,7 +239,7 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        if !self.problems.is_empty() {
+        if over_limit {
             // Past the limits, indices would not fit the engine's masks.
             return Err(InputError {
                 diagnostics: self.problems,

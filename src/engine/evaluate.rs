@@ -120,6 +120,40 @@ fn fill_asked(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) {
     }
 }
 
+/// A final outcome ends the questionnaire where it is reached: only the questions that
+/// led to it (and the questions those depend on) still count; every other question is not
+/// asked, so answers to them are ignored. Returns whether a final outcome was reached.
+fn close_at_final_outcome(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) -> bool {
+    fn keep_with_gates(ds: &Dataset, q: QuestionIx, keep: &mut [bool]) {
+        if !keep[q] {
+            keep[q] = true;
+            for t in &ds.questions[q].ask_if.tests {
+                keep_with_gates(ds, t.question, keep);
+            }
+        }
+    }
+    let mut keep_buf = [false; MAX_QUESTIONS];
+    let keep = &mut keep_buf[..asked.len()];
+    let mut closed = false;
+    for rule in &ds.rules {
+        let is_final = rule.outcome.is_some_and(|o| ds.outcomes[o].is_final);
+        if is_final && truth(&rule.when, answers, asked) == Truth::True {
+            closed = true;
+            for t in &rule.when.tests {
+                keep_with_gates(ds, t.question, keep);
+            }
+        }
+    }
+    if closed {
+        for (a, &k) in asked.iter_mut().zip(keep.iter()) {
+            if !k {
+                *a = Asked::No;
+            }
+        }
+    }
+    closed
+}
+
 /// The pick alone, without reasons: what what-if, conflict search and `check` need, many
 /// times per verdict. No allocation: per-question state lives on the stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +175,7 @@ pub fn quick_pick(ds: &Dataset, answers: &Answers) -> Pick {
     let mut asked_buf = [Asked::NotYet; MAX_QUESTIONS];
     let asked = &mut asked_buf[..ds.questions.len()];
     fill_asked(ds, answers, asked);
+    close_at_final_outcome(ds, answers, asked);
     let mut scores = [0i32; MAX_CANDIDATES];
     let mut excluded: CandidateSet = 0;
     if let Some(cq) = ds.context_question
@@ -201,6 +236,7 @@ pub fn effective_answer(answers: &Answers, asked: &[Asked], q: QuestionIx) -> Op
 /// Evaluates `answers` against `ds`.
 pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
     let mut asked = asked_questions(ds, answers);
+    let closed = close_at_final_outcome(ds, answers, &mut asked);
     let n = ds.candidates.len();
     let mut standings: Vec<Standing> = (0..n)
         .map(|c| Standing {
@@ -262,15 +298,6 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
         }
     }
 
-    let closed = outcomes.iter().any(|&(o, _)| ds.outcomes[o].is_final);
-    if closed {
-        // A final outcome ends the questionnaire: what is not answered is not asked.
-        for (q, a) in asked.iter_mut().enumerate() {
-            if *a != Asked::Yes || answers.get(q).is_none() {
-                *a = Asked::No;
-            }
-        }
-    }
     let none_needed = outcomes.iter().any(|&(o, _)| ds.outcomes[o].no_candidate);
 
     // Best first; ties keep dataset order (a stable sort over candidate order).
