@@ -118,14 +118,30 @@ pub fn recommend(data: Option<&str>, args: &RecommendArgs) -> Result<u8> {
     })
 }
 
+/// A real calendar date as `YYYY-MM-DD`.
 fn valid_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    let parts: Vec<&str> = d.split('-').collect();
+    let [y, m, day] = parts[..] else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(day, 2)) {
+        return false;
+    }
+    let (y, m, day): (u32, u32, u32) = (
+        y.parse().unwrap_or(0),
+        m.parse().unwrap_or(0),
+        day.parse().unwrap_or(0),
+    );
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days_in_month = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days_in_month).contains(&day)
 }
 
 pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
@@ -138,7 +154,7 @@ pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
             Some(_) => {}
             None => problems.push(unknown_id(
                 &ds,
-                "candidate",
+                &ds.vocabulary.candidate,
                 id,
                 ds.candidates.iter().map(|c| c.id.as_str()),
             )),
@@ -276,10 +292,11 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
     };
     let text = || {
         let mut out = format!(
-            "{} ({}): valid. {} candidates, {} questions, {} rules.\n",
+            "{} ({}): valid. {} {}, {} questions, {} rules.\n",
             ds.id,
             ds.origin,
             ds.candidates.len(),
+            ds.vocabulary.candidates,
             ds.questions.len(),
             ds.rules.len()
         );
@@ -362,4 +379,12 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// Prints a completion script (into a buffer first: a closed pipe is not a panic).
+pub fn completions(shell: clap_complete::Shell, cmd: &mut clap::Command) -> Result<u8> {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, cmd, "authwiz", &mut buf);
+    emit(&String::from_utf8_lossy(&buf), None, false)?;
+    Ok(exit::OK)
 }

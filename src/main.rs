@@ -17,15 +17,7 @@ fn main() -> ExitCode {
         Some(Command::Questions(a)) => commands::questions(data, a),
         Some(Command::Datasets(a)) => commands::datasets(a),
         Some(Command::Check(a)) => commands::check(data, a),
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "authwiz",
-                &mut std::io::stdout(),
-            );
-            Ok(exit::OK)
-        }
+        Some(Command::Completions { shell }) => commands::completions(*shell, &mut Cli::command()),
         None => authwiz::wizard::run(&cli),
     };
     match result {

@@ -48,7 +48,7 @@ impl Rng {
         Self(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -58,11 +58,11 @@ impl Rng {
 
     /// Uniform in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 
     /// A non-empty proper subset of `0..n` as option indices (n ≥ 2).
@@ -199,15 +199,12 @@ pub fn generate(shape: Shape) -> String {
         }
         // Keep conditions satisfiable: a tested gated question forces its gate's options.
         for i in 0..tests.len() {
-            if let Some((g, allowed)) = gate[tests[i].0].clone() {
-                match tests.iter_mut().find(|t| t.0 == g) {
-                    Some(t) => {
-                        t.1.retain(|o| allowed.contains(o));
-                        if t.1.is_empty() {
-                            t.1 = allowed;
-                        }
-                    }
-                    None => {}
+            if let Some((g, allowed)) = gate[tests[i].0].clone()
+                && let Some(t) = tests.iter_mut().find(|t| t.0 == g)
+            {
+                t.1.retain(|o| allowed.contains(o));
+                if t.1.is_empty() {
+                    t.1 = allowed;
                 }
             }
         }

@@ -855,15 +855,11 @@ fn every_path_of_box_current() {
 }
 
 #[test]
-#[ignore = "bug: engine::settle leaves out of `open` questions that decide between contenders \
-            (see tests/engine_semantics.rs open_lists_every_question_that_can_change_the_pick)"]
 fn open_questions_of_box_2019() {
     assert_open("box-2019");
 }
 
 #[test]
-#[ignore = "bug: engine::settle leaves out of `open` questions that decide between contenders \
-            (see tests/engine_semantics.rs open_lists_every_question_that_can_change_the_pick)"]
 fn open_questions_of_box_current() {
     assert_open("box-current");
 }

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::dataset::{Answers, Dataset};
-use crate::engine::{Asked, evaluate};
+use crate::engine::{Asked, evaluate, quick_pick};
 
 /// How much walking `check` may do before it reports partial coverage.
 #[derive(Debug, Clone, Copy)]
@@ -113,7 +113,7 @@ impl Coverage {
             }
             for alt in (0..ds.questions[q].options.len()).filter(|&x| x != o) {
                 self.evaluations += 1;
-                let other = evaluate(ds, &answers.with(q, Some(alt)));
+                let other = quick_pick(ds, &answers.with(q, Some(alt)));
                 if other.pick != ev.pick || other.none_needed != ev.none_needed {
                     self.can_change[q] = true;
                     break;
@@ -145,7 +145,7 @@ fn complete_path(ds: &Dataset, mut choose: impl FnMut(usize, &Answers) -> usize)
 /// How strongly `answers` favour candidate `c`: its lead over the best other eligible
 /// candidate, far below zero when it is ruled out.
 fn margin(ds: &Dataset, answers: &Answers, c: usize) -> i64 {
-    let ev = evaluate(ds, answers);
+    let ev = evaluate(ds, answers); // needs every score, not just the pick
     let s = &ev.standings[c];
     if s.is_excluded() {
         return i64::MIN / 2;

@@ -213,6 +213,7 @@ pub fn resolve_answers_file(
             }
         }
     }
+    problems.sort_by_key(|d| (d.line, d.column));
     if problems.is_empty() {
         Ok(())
     } else {

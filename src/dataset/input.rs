@@ -103,7 +103,12 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
         }
     })?;
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let key = e.path().to_string();
+        // Spanned<T> wraps its value in a private field: not part of the user's key path.
+        let key = e
+            .path()
+            .to_string()
+            .replace(".$__serde_spanned_private_value", "")
+            .replace("$__serde_spanned_private_value", "");
         let key = if key == "." { String::new() } else { key };
         let inner = e.inner();
         let (line, column) = locate(inner.span());

@@ -223,6 +223,28 @@ impl<'a> Validator<'a> {
             }
         }
         let n_cand = raw.candidates.len();
+        let mut over_limit = false;
+        for (key, n, max) in [
+            ("candidates", n_cand, MAX_CANDIDATES),
+            ("questions", raw.questions.len(), MAX_QUESTIONS),
+        ] {
+            if n > max {
+                over_limit = true;
+                self.report(
+                    None,
+                    key,
+                    format!("has {n} entries"),
+                    Some(format!("at most {max}")),
+                    None,
+                );
+            }
+        }
+        if over_limit {
+            // Past the limits, indices would not fit the engine's masks.
+            return Err(InputError {
+                diagnostics: self.problems,
+            });
+        }
 
         let src = |v: &mut Self, id: &Id, key: &str| v.resolve(&sources, id, key).unwrap_or(0);
 
@@ -310,12 +332,14 @@ impl<'a> Validator<'a> {
                 &format!("{k}.support"),
                 &format!("support row `{}`", c.id.get_ref()),
             );
+            let support: Vec<bool> = cells.into_iter().map(|c| c.unwrap_or(false)).collect();
             contexts_out.push(Context {
                 id: c.id.get_ref().clone(),
                 name: c.name.clone(),
                 summary: c.summary.clone(),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
-                support: cells.into_iter().map(|c| c.unwrap_or(false)).collect(),
+                unsupported: mask((0..n_cand).filter(|&c| !support[c])),
+                support,
                 notes: notes_of(&mut self, &c.notes, &format!("{k}.notes")),
             });
         }
@@ -616,6 +640,14 @@ impl<'a> Validator<'a> {
                 );
             }
             let source = src(&mut self, &r.source, &format!("{k}.source"));
+            let lacking = |c: usize| {
+                require.iter().any(|req: &Requirement| {
+                    let v = criteria_out[req.criterion].values[c];
+                    v != CellValue::Depends && !req.allowed.contains(&v)
+                })
+            };
+            let rules_out_mask =
+                mask(exclude.iter().copied()) | mask((0..n_cand).filter(|&c| lacking(c)));
             rules_out.push(Rule {
                 id: r.id.get_ref().clone(),
                 when: when.unwrap_or_default(),
@@ -625,6 +657,7 @@ impl<'a> Validator<'a> {
                 exclude,
                 require,
                 outcome,
+                rules_out: rules_out_mask,
             });
         }
 
@@ -708,6 +741,7 @@ impl<'a> Validator<'a> {
                 diagnostics: self.problems,
             });
         }
+        let ask_order = ask_order(&questions_out);
         let v = &meta.vocabulary;
         Ok(Dataset {
             id: meta.id.get_ref().clone(),
@@ -734,6 +768,7 @@ impl<'a> Validator<'a> {
             outcomes: outcomes_out,
             notes: notes_out,
             glossary,
+            ask_order,
         })
     }
 
@@ -822,6 +857,31 @@ impl<'a> Validator<'a> {
         stack.pop();
         state[q] = 2;
     }
+}
+
+fn mask(items: impl Iterator<Item = usize>) -> CandidateSet {
+    items.fold(0, |m, c| m | (1 << c))
+}
+
+/// Questions in an order where every `ask_if` names only earlier ones (the graph is
+/// acyclic once validation passed); otherwise in file order.
+fn ask_order(questions: &[Question]) -> Vec<QuestionIx> {
+    fn visit(q: QuestionIx, questions: &[Question], seen: &mut [bool], out: &mut Vec<QuestionIx>) {
+        if seen[q] {
+            return;
+        }
+        seen[q] = true;
+        for t in &questions[q].ask_if.tests {
+            visit(t.question, questions, seen, out);
+        }
+        out.push(q);
+    }
+    let mut seen = vec![false; questions.len()];
+    let mut out = Vec::with_capacity(questions.len());
+    for q in 0..questions.len() {
+        visit(q, questions, &mut seen, &mut out);
+    }
+    out
 }
 
 /// Whether some answers make `cond` hold, taking into account that a question is only

@@ -24,6 +24,13 @@ pub type OutcomeIx = usize;
 
 /// Most options a question may have: option sets are 64-bit masks.
 pub const MAX_OPTIONS: usize = 64;
+/// Most candidates a dataset may have: candidate sets are 64-bit masks.
+pub const MAX_CANDIDATES: usize = 64;
+/// Most questions a dataset may have: the engine keeps per-question state on the stack.
+pub const MAX_QUESTIONS: usize = 256;
+
+/// A set of candidates, as a bit mask.
+pub type CandidateSet = u64;
 
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -45,6 +52,8 @@ pub struct Dataset {
     pub outcomes: Vec<Outcome>,
     pub notes: Vec<Note>,
     pub glossary: Vec<Term>,
+    /// Questions ordered so that each comes after every question its `ask_if` names.
+    pub ask_order: Vec<QuestionIx>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +111,8 @@ pub struct Context {
     pub support: Vec<bool>,
     /// Indexed by candidate.
     pub notes: Vec<Option<CellNote>>,
+    /// The candidates this context does not support.
+    pub unsupported: CandidateSet,
 }
 
 #[derive(Debug, Clone)]
@@ -173,16 +184,15 @@ pub struct Rule {
     pub exclude: Vec<CandidateIx>,
     pub require: Vec<Requirement>,
     pub outcome: Option<OutcomeIx>,
+    /// Every candidate this rule rules out when it fires: named in `exclude`, or lacking a
+    /// required criterion value (the matrix is fixed, so this is known at load time).
+    pub rules_out: CandidateSet,
 }
 
 impl Rule {
-    /// Whether firing this rule can rule `c` out, given the matrix.
-    pub fn can_exclude(&self, ds: &Dataset, c: CandidateIx) -> bool {
-        self.exclude.contains(&c)
-            || self.require.iter().any(|r| {
-                let v = ds.criteria[r.criterion].values[c];
-                v != CellValue::Depends && !r.allowed.contains(&v)
-            })
+    /// Whether firing this rule rules `c` out.
+    pub fn can_exclude(&self, c: CandidateIx) -> bool {
+        self.rules_out & (1 << c) != 0
     }
 }
 

@@ -3,8 +3,8 @@
 //! what-if, conflict search and exhaustive test.
 
 use crate::dataset::{
-    Answers, CandidateIx, CellValue, Condition, ContextIx, CriterionIx, Dataset, OutcomeIx,
-    QuestionIx, RuleIx,
+    Answers, CandidateIx, CandidateSet, CellValue, Condition, ContextIx, CriterionIx, Dataset,
+    MAX_CANDIDATES, MAX_QUESTIONS, OutcomeIx, QuestionIx, RuleIx,
 };
 
 /// Whether a question is part of the questionnaire under the answers so far.
@@ -102,52 +102,118 @@ impl Evaluation {
     }
 }
 
-/// Which questions are asked: computed once per answer set, depth-first over `ask_if`.
+/// Which questions are asked: one pass in `ask_order`, where every question comes after
+/// the questions its condition names.
 pub fn asked_questions(ds: &Dataset, answers: &Answers) -> Vec<Asked> {
-    let mut asked: Vec<Option<Asked>> = vec![None; ds.questions.len()];
-    for q in 0..ds.questions.len() {
-        resolve_asked(ds, answers, q, &mut asked);
-    }
+    let mut asked = vec![Asked::NotYet; ds.questions.len()];
+    fill_asked(ds, answers, &mut asked);
     asked
-        .into_iter()
-        .map(|a| a.unwrap_or(Asked::NotYet))
-        .collect()
 }
 
-fn resolve_asked(
-    ds: &Dataset,
-    answers: &Answers,
-    q: QuestionIx,
-    memo: &mut [Option<Asked>],
-) -> Asked {
-    if let Some(a) = memo[q] {
-        return a;
+fn fill_asked(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) {
+    for &q in &ds.ask_order {
+        asked[q] = match truth(&ds.questions[q].ask_if, answers, asked) {
+            Truth::True => Asked::Yes,
+            Truth::False => Asked::No,
+            Truth::Unknown => Asked::NotYet,
+        };
     }
-    // The loader rejects cycles; this guard only keeps a malformed model from recursing.
-    memo[q] = Some(Asked::NotYet);
-    for t in &ds.questions[q].ask_if.tests {
-        resolve_asked(ds, answers, t.question, memo);
+}
+
+/// A final outcome ends the questionnaire where it is reached: only the questions that
+/// led to it (and the questions those depend on) still count; every other question is not
+/// asked, so answers to them are ignored. Returns whether a final outcome was reached.
+fn close_at_final_outcome(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) -> bool {
+    fn keep_with_gates(ds: &Dataset, q: QuestionIx, keep: &mut [bool]) {
+        if !keep[q] {
+            keep[q] = true;
+            for t in &ds.questions[q].ask_if.tests {
+                keep_with_gates(ds, t.question, keep);
+            }
+        }
     }
-    let a = match truth_by(&ds.questions[q].ask_if, answers, |p| {
-        memo[p].unwrap_or(Asked::NotYet)
-    }) {
-        Truth::True => Asked::Yes,
-        Truth::False => Asked::No,
-        Truth::Unknown => Asked::NotYet,
-    };
-    memo[q] = Some(a);
-    a
+    let mut keep_buf = [false; MAX_QUESTIONS];
+    let keep = &mut keep_buf[..asked.len()];
+    let mut closed = false;
+    for rule in &ds.rules {
+        let is_final = rule.outcome.is_some_and(|o| ds.outcomes[o].is_final);
+        if is_final && truth(&rule.when, answers, asked) == Truth::True {
+            closed = true;
+            for t in &rule.when.tests {
+                keep_with_gates(ds, t.question, keep);
+            }
+        }
+    }
+    if closed {
+        for (a, &k) in asked.iter_mut().zip(keep.iter()) {
+            if !k {
+                *a = Asked::No;
+            }
+        }
+    }
+    closed
+}
+
+/// The pick alone, without reasons: what what-if, conflict search and `check` need, many
+/// times per verdict. No allocation: per-question state lives on the stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pick {
+    pub pick: Option<CandidateIx>,
+    pub none_needed: bool,
+    /// Candidates ruled out.
+    pub excluded: CandidateSet,
+}
+
+impl Pick {
+    pub fn nothing_fits(&self) -> bool {
+        self.pick.is_none() && !self.none_needed
+    }
+}
+
+/// Computes the same pick as [`evaluate`], faster.
+pub fn quick_pick(ds: &Dataset, answers: &Answers) -> Pick {
+    let mut asked_buf = [Asked::NotYet; MAX_QUESTIONS];
+    let asked = &mut asked_buf[..ds.questions.len()];
+    fill_asked(ds, answers, asked);
+    close_at_final_outcome(ds, answers, asked);
+    let mut scores = [0i32; MAX_CANDIDATES];
+    let mut excluded: CandidateSet = 0;
+    if let Some(cq) = ds.context_question
+        && let Some(ctx) = effective_answer(answers, asked, cq)
+    {
+        excluded |= ds.contexts[ctx].unsupported;
+    }
+    let mut none_needed = false;
+    for rule in &ds.rules {
+        if truth(&rule.when, answers, asked) != Truth::True {
+            continue;
+        }
+        for &(c, w) in &rule.score {
+            scores[c] += w;
+        }
+        excluded |= rule.rules_out;
+        if let Some(o) = rule.outcome {
+            none_needed |= ds.outcomes[o].no_candidate;
+        }
+    }
+    let mut best: Option<CandidateIx> = None;
+    for c in 0..ds.candidates.len() {
+        if excluded & (1 << c) == 0 && best.is_none_or(|b| scores[c] > scores[b]) {
+            best = Some(c);
+        }
+    }
+    Pick {
+        pick: if none_needed { None } else { best },
+        none_needed,
+        excluded,
+    }
 }
 
 /// Truth of `cond` given the answers and which questions are asked.
 pub fn truth(cond: &Condition, answers: &Answers, asked: &[Asked]) -> Truth {
-    truth_by(cond, answers, |q| asked[q])
-}
-
-fn truth_by(cond: &Condition, answers: &Answers, asked: impl Fn(QuestionIx) -> Asked) -> Truth {
     let mut result = Truth::True;
     for t in &cond.tests {
-        let t = match (asked(t.question), answers.get(t.question)) {
+        let t = match (asked[t.question], answers.get(t.question)) {
             (Asked::No, _) => Truth::False,
             (_, Some(o)) if t.options & (1 << o) == 0 => Truth::False,
             (Asked::Yes, Some(_)) => Truth::True,
@@ -170,6 +236,7 @@ pub fn effective_answer(answers: &Answers, asked: &[Asked], q: QuestionIx) -> Op
 /// Evaluates `answers` against `ds`.
 pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
     let mut asked = asked_questions(ds, answers);
+    let closed = close_at_final_outcome(ds, answers, &mut asked);
     let n = ds.candidates.len();
     let mut standings: Vec<Standing> = (0..n)
         .map(|c| Standing {
@@ -231,15 +298,6 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
         }
     }
 
-    let closed = outcomes.iter().any(|&(o, _)| ds.outcomes[o].is_final);
-    if closed {
-        // A final outcome ends the questionnaire: what is not answered is not asked.
-        for (q, a) in asked.iter_mut().enumerate() {
-            if *a != Asked::Yes || answers.get(q).is_none() {
-                *a = Asked::No;
-            }
-        }
-    }
     let none_needed = outcomes.iter().any(|&(o, _)| ds.outcomes[o].no_candidate);
 
     // Best first; ties keep dataset order (a stable sort over candidate order).

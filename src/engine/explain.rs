@@ -2,7 +2,7 @@
 //! which single answer would change the pick (what-if), and when nothing fits, a smallest
 //! set of conflicting answers with the relaxations that restore a fit.
 
-use super::evaluate::{Asked, Evaluation, Exclusion, evaluate};
+use super::evaluate::{Asked, Evaluation, Exclusion, quick_pick};
 use crate::dataset::{Answers, CandidateIx, Dataset, OptionIx, QuestionIx, RuleIx};
 
 /// Why a candidate is not the pick.
@@ -112,7 +112,7 @@ pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> 
             if Some(to) == from {
                 continue;
             }
-            let changed = evaluate(ds, &answers.with(q, Some(to)));
+            let changed = quick_pick(ds, &answers.with(q, Some(to)));
             if changed.pick != ev.pick || changed.none_needed != ev.none_needed {
                 out.push(WhatIf {
                     question: q,
@@ -155,7 +155,7 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
         }
         a
     };
-    let conflicts = |keep: &[QuestionIx]| evaluate(ds, &only(keep)).nothing_fits();
+    let conflicts = |keep: &[QuestionIx]| quick_pick(ds, &only(keep)).nothing_fits();
 
     // Smallest first: every subset in size order, while the search budget lasts.
     let mut found: Option<(Vec<QuestionIx>, bool)> = None;
@@ -208,7 +208,7 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
             .filter(|_| droppable)
             .chain((0..ds.questions[q].options.len()).map(Some));
         for to in options.filter(|&to| to != from) {
-            let ev2 = evaluate(ds, &answers.with(q, to));
+            let ev2 = super::evaluate::evaluate(ds, &answers.with(q, to));
             let fits: Vec<CandidateIx> = ev2
                 .ranking
                 .iter()

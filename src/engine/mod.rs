@@ -6,8 +6,8 @@ mod explain;
 mod settle;
 
 pub use evaluate::{
-    Asked, Caveat, Evaluation, Exclusion, Standing, Status, Truth, asked_questions,
-    effective_answer, evaluate, truth,
+    Asked, Caveat, Evaluation, Exclusion, Pick, Standing, Status, Truth, asked_questions,
+    effective_answer, evaluate, quick_pick, truth,
 };
 pub use explain::{
     Conflict, Relaxation, SUBSET_BUDGET, WhatIf, WhyNot, conflict, gates, what_if, why_not,

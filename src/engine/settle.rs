@@ -10,7 +10,7 @@
 //! candidates × pending rules), whatever the number of remaining answer combinations.
 
 use super::evaluate::{Asked, Evaluation, Truth, truth};
-use crate::dataset::{Answers, CandidateIx, Dataset, QuestionIx, RuleIx};
+use crate::dataset::{Answers, CandidateIx, CandidateSet, Dataset, QuestionIx, RuleIx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settlement {
@@ -53,12 +53,14 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
             && (bounds[c].high > t.low || (bounds[c].high == t.low && c < pick))
     };
     let contenders: Vec<CandidateIx> = (0..ds.candidates.len()).filter(|&c| contender(c)).collect();
-    let none_pending = pending.iter().any(|&r| {
+    // An outcome still to come could say none is needed, or (if final) make answers given
+    // beyond it not count.
+    let outcome_pending = pending.iter().any(|&r| {
         ds.rules[r]
             .outcome
-            .is_some_and(|o| ds.outcomes[o].no_candidate)
+            .is_some_and(|o| ds.outcomes[o].no_candidate || ds.outcomes[o].is_final)
     });
-    let settled = !t.may_be_excluded && contenders.is_empty() && !none_pending;
+    let settled = !t.may_be_excluded && contenders.is_empty() && !outcome_pending;
     if settled {
         return Settlement {
             settled,
@@ -66,17 +68,24 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
         };
     }
 
-    // A pending rule matters if it could rule the pick out, say none is needed, or move
-    // points between the pick and a contender.
+    // Candidates that may still end up the pick: the pick and its contenders; if the pick
+    // itself may be ruled out, any candidate still standing. (A candidate that cannot reach
+    // the pick's lowest score cannot beat a contender that overtakes the pick either.)
+    let in_play: CandidateSet = if t.may_be_excluded {
+        (0..ds.candidates.len())
+            .filter(|&c| !ev.standings[c].is_excluded())
+            .fold(0, |m, c| m | (1 << c))
+    } else {
+        contenders.iter().fold(1 << pick, |m, &c| m | (1 << c))
+    };
+    // A pending rule matters if it moves points of, or rules out, a candidate in play, or
+    // leads to an outcome.
     let mut open = vec![false; ds.questions.len()];
     for &r in &pending {
         let rule = &ds.rules[r];
-        let relevant = rule.can_exclude(ds, pick)
-            || rule.outcome.is_some_and(|o| ds.outcomes[o].no_candidate)
-            || rule
-                .score
-                .iter()
-                .any(|&(c, w)| (c == pick && w < 0) || (w > 0 && contenders.contains(&c)));
+        let relevant = rule.rules_out & in_play != 0
+            || rule.outcome.is_some()
+            || rule.score.iter().any(|&(c, _)| in_play & (1 << c) != 0);
         if relevant {
             for test in &rule.when.tests {
                 mark_open(ds, answers, ev, test.question, &mut open);
@@ -84,7 +93,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
         }
     }
     if let Some(q) = context_open
-        && ds.contexts.iter().any(|ctx| !ctx.support[pick])
+        && ds.contexts.iter().any(|ctx| ctx.unsupported & in_play != 0)
     {
         mark_open(ds, answers, ev, q, &mut open);
     }
@@ -128,7 +137,7 @@ pub fn bounds(
             }
         }
         for (c, b) in out.iter_mut().enumerate() {
-            b.may_be_excluded |= rule.can_exclude(ds, c);
+            b.may_be_excluded |= rule.can_exclude(c);
         }
     }
     if context_open {
