@@ -68,7 +68,7 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
         let (mut term, _guard) = terminal::enter(on_tty)?;
         let size = term.size()?;
         model.size = (size.width, size.height);
-        let mut events = terminal::TerminalEvents { signals };
+        let mut events = terminal::TerminalEvents::new(signals);
         tui::run(&mut term, &mut model, &mut events)
         // `_guard` restores the terminal here, before anything is printed.
     };

@@ -76,11 +76,14 @@ pub fn run<B: Backend>(
         if let Some(exit) = model.exit {
             return Ok(exit);
         }
+        // Checked every tick too: a resize whose signal came before the event source
+        // was listening would otherwise go unnoticed.
+        let size = terminal.size().map_err(io_err)?;
+        if (size.width, size.height) != model.size {
+            update(model, Msg::Resize(size.width, size.height));
+            dirty = true;
+        }
         if dirty {
-            let size = terminal.size().map_err(io_err)?;
-            if (size.width, size.height) != model.size {
-                update(model, Msg::Resize(size.width, size.height));
-            }
             terminal.draw(|f| view(model, f)).map_err(io_err)?;
             dirty = false;
         }

@@ -154,7 +154,15 @@ impl Drop for Signals {
 
 /// Key presses and resizes from the terminal, and the signals.
 pub struct TerminalEvents {
-    pub signals: Signals,
+    signals: Signals,
+}
+
+impl TerminalEvents {
+    /// Starts listening at once, so no resize is missed before the first wait.
+    pub fn new(signals: Signals) -> Self {
+        let _ = event::poll(Duration::ZERO);
+        Self { signals }
+    }
 }
 
 impl Events for TerminalEvents {
