@@ -2,9 +2,11 @@
 //! status and score, and the top pick. Pure and allocation-light: it runs for every
 //! what-if, conflict search and exhaustive test.
 
+use smallvec::SmallVec;
+
 use crate::dataset::{
     Answers, CandidateIx, CandidateSet, CellValue, Condition, ContextIx, CriterionIx, Dataset,
-    MAX_CANDIDATES, MAX_QUESTIONS, OutcomeIx, QuestionIx, RuleIx,
+    MAX_CANDIDATES, MAX_QUESTIONS, OptionSet, OutcomeIx, QuestionIx, RuleIx,
 };
 
 /// Whether a question is part of the questionnaire under the answers so far.
@@ -56,15 +58,20 @@ pub struct Caveat {
     pub criterion: CriterionIx,
 }
 
+/// Per-candidate lists are short: kept inline, so evaluating allocates little.
+pub type Exclusions = SmallVec<[Exclusion; 2]>;
+pub type Points = SmallVec<[(RuleIx, i32); 4]>;
+pub type Caveats = SmallVec<[Caveat; 1]>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
     pub candidate: CandidateIx,
     pub status: Status,
     pub score: i32,
-    pub exclusions: Vec<Exclusion>,
+    pub exclusions: Exclusions,
     /// (rule, points) for every fired rule that scores this candidate.
-    pub points: Vec<(RuleIx, i32)>,
-    pub caveats: Vec<Caveat>,
+    pub points: Points,
+    pub caveats: Caveats,
 }
 
 impl Standing {
@@ -120,6 +127,21 @@ fn fill_asked(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) {
     }
 }
 
+/// Per question, the bit of the answer that counts (asked and answered), else 0: a rule
+/// fires exactly when each of its tests shares a bit with its question's mask.
+fn counted_answers(answers: &Answers, asked: &[Asked], out: &mut [OptionSet]) {
+    for (q, m) in out.iter_mut().enumerate() {
+        *m = match (asked[q], answers.get(q)) {
+            (Asked::Yes, Some(o)) => 1 << o,
+            _ => 0,
+        };
+    }
+}
+
+fn fires(cond: &Condition, counted: &[OptionSet]) -> bool {
+    cond.tests.iter().all(|t| counted[t.question] & t.options != 0)
+}
+
 /// A final outcome ends the questionnaire where it is reached: only the questions that
 /// led to it (and the questions those depend on) still count; every other question is not
 /// asked, so answers to them are ignored. Returns whether a final outcome was reached.
@@ -162,6 +184,8 @@ pub struct Pick {
     pub none_needed: bool,
     /// Candidates ruled out.
     pub excluded: CandidateSet,
+    /// Scores, indexed by candidate (entries past the dataset's candidates are 0).
+    pub scores: [i32; MAX_CANDIDATES],
 }
 
 impl Pick {
@@ -176,6 +200,9 @@ pub fn quick_pick(ds: &Dataset, answers: &Answers) -> Pick {
     let asked = &mut asked_buf[..ds.questions.len()];
     fill_asked(ds, answers, asked);
     close_at_final_outcome(ds, answers, asked);
+    let mut counted_buf = [0 as OptionSet; MAX_QUESTIONS];
+    let counted = &mut counted_buf[..ds.questions.len()];
+    counted_answers(answers, asked, counted);
     let mut scores = [0i32; MAX_CANDIDATES];
     let mut excluded: CandidateSet = 0;
     if let Some(cq) = ds.context_question
@@ -185,7 +212,7 @@ pub fn quick_pick(ds: &Dataset, answers: &Answers) -> Pick {
     }
     let mut none_needed = false;
     for rule in &ds.rules {
-        if truth(&rule.when, answers, asked) != Truth::True {
+        if !fires(&rule.when, counted) {
             continue;
         }
         for &(c, w) in &rule.score {
@@ -206,6 +233,7 @@ pub fn quick_pick(ds: &Dataset, answers: &Answers) -> Pick {
         pick: if none_needed { None } else { best },
         none_needed,
         excluded,
+        scores,
     }
 }
 
@@ -243,9 +271,9 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
             candidate: c,
             status: Status::Eligible,
             score: 0,
-            exclusions: Vec::new(),
-            points: Vec::new(),
-            caveats: Vec::new(),
+            exclusions: Exclusions::new(),
+            points: Points::new(),
+            caveats: Caveats::new(),
         })
         .collect();
 
@@ -259,10 +287,13 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
         }
     }
 
-    let mut fired = Vec::new();
+    let mut counted_buf = [0 as OptionSet; MAX_QUESTIONS];
+    let counted = &mut counted_buf[..ds.questions.len()];
+    counted_answers(answers, &asked, counted);
+    let mut fired = Vec::with_capacity(ds.rules.len());
     let mut outcomes = Vec::new();
     for (ri, rule) in ds.rules.iter().enumerate() {
-        if truth(&rule.when, answers, &asked) != Truth::True {
+        if !fires(&rule.when, counted) {
             continue;
         }
         fired.push(ri);

@@ -3,7 +3,9 @@
 //! set of conflicting answers with the relaxations that restore a fit.
 
 use super::evaluate::{Asked, Evaluation, Exclusion, quick_pick};
-use crate::dataset::{Answers, CandidateIx, Dataset, OptionIx, QuestionIx, RuleIx};
+use crate::dataset::{
+    Answers, CandidateIx, CandidateSet, Dataset, OptionIx, QuestionIx, RuleIx,
+};
 
 /// Why a candidate is not the pick.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +52,9 @@ pub struct Relaxation {
     pub fits: Vec<CandidateIx>,
 }
 
-/// How many answer subsets the search for a smallest conflict may try before it settles
-/// for a minimal one (a deletion filter, linear in the number of answers).
+/// How many answer subsets the search for a smallest conflict may evaluate (and 64 times
+/// as many it may rule out by a bit-mask test) before it settles for a minimal one (a
+/// deletion filter, linear in the number of answers).
 pub const SUBSET_BUDGET: usize = 1000;
 
 pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
@@ -61,7 +64,7 @@ pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
             .iter()
             .map(|&c| WhyNot {
                 candidate: c,
-                exclusions: ev.standings[c].exclusions.clone(),
+                exclusions: ev.standings[c].exclusions.to_vec(),
                 behind: 0,
                 contrast: Vec::new(),
             })
@@ -88,7 +91,7 @@ pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
             contrast.sort_by_key(|&(r, m, t)| (-(m - t), r));
             WhyNot {
                 candidate: c,
-                exclusions: s.exclusions.clone(),
+                exclusions: s.exclusions.to_vec(),
                 behind: if s.is_excluded() {
                     0
                 } else {
@@ -146,31 +149,43 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
         .map(|(q, _)| q)
         .filter(|&q| ev.asked[q] == Asked::Yes)
         .collect();
-    let only = |keep: &[QuestionIx]| {
-        let mut a = Answers::empty(answers.len());
+    // One answer buffer, reset between subsets: the search runs many times per verdict.
+    let scratch = std::cell::RefCell::new(Answers::empty(answers.len()));
+    let conflicts = |keep: &[QuestionIx]| {
+        let mut a = scratch.borrow_mut();
+        for &q in &given {
+            a.clear(q);
+        }
         for &q in keep {
             if let Some(o) = answers.get(q) {
                 a.set(q, o);
             }
         }
-        a
+        quick_pick(ds, &a).nothing_fits()
     };
-    let conflicts = |keep: &[QuestionIx]| quick_pick(ds, &only(keep)).nothing_fits();
 
-    // Smallest first: every subset in size order, while the search budget lasts.
+    // Smallest first: every subset in size order, while the search budget lasts. A subset
+    // can only conflict if the rules it can fire on its own (every question of the rule
+    // answered in the subset, as in the full answers) and the context's support rule out
+    // every candidate; that cheap bit-mask test skips most subsets without evaluating.
+    let cover = Cover::new(ds, answers, &given);
     let mut found: Option<(Vec<QuestionIx>, bool)> = None;
-    let mut tried = 0usize;
+    let mut evaluated = 0usize;
+    let mut enumerated = 0usize;
     'sizes: for size in 1..=given.len() {
         let mut pick: Vec<usize> = (0..size).collect();
         loop {
-            if tried >= SUBSET_BUDGET {
+            if evaluated >= SUBSET_BUDGET || enumerated >= SUBSET_BUDGET * 64 {
                 break 'sizes;
             }
-            tried += 1;
-            let subset: Vec<QuestionIx> = pick.iter().map(|&i| given[i]).collect();
-            if conflicts(&subset) {
-                found = Some((subset, true));
-                break 'sizes;
+            enumerated += 1;
+            if cover.may_conflict(&pick) {
+                evaluated += 1;
+                let subset: Vec<QuestionIx> = pick.iter().map(|&i| given[i]).collect();
+                if conflicts(&subset) {
+                    found = Some((subset, true));
+                    break 'sizes;
+                }
             }
             if !next_combination(&mut pick, given.len()) {
                 break;
@@ -208,14 +223,14 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
             .filter(|_| droppable)
             .chain((0..ds.questions[q].options.len()).map(Some));
         for to in options.filter(|&to| to != from) {
-            let ev2 = super::evaluate::evaluate(ds, &answers.with(q, to));
-            let fits: Vec<CandidateIx> = ev2
-                .ranking
-                .iter()
-                .copied()
-                .filter(|&c| !ev2.standings[c].is_excluded())
+            let p = quick_pick(ds, &answers.with(q, to));
+            // What fits, best first (ties in dataset order, as the ranking has them).
+            let mut fits: Vec<CandidateIx> = (0..ds.candidates.len())
+                .filter(|&c| p.excluded & (1 << c) == 0)
                 .collect();
-            if !fits.is_empty() {
+            fits.sort_by_key(|&c| -(p.scores[c] as i64));
+            // A relaxation must restore a fit, not reach "none needed" (what-if shows that).
+            if p.pick.is_some() {
                 relaxations.push(Relaxation {
                     question: q,
                     to,
@@ -230,6 +245,70 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
         smallest,
         relaxations,
     })
+}
+
+/// A necessary condition for a subset of the given answers to conflict on its own.
+struct Cover {
+    /// For each rule that the full answers match: (positions of its questions in `given`,
+    /// the candidates it rules out).
+    rules: Vec<(u128, CandidateSet)>,
+    /// Position of the context question in `given`, and what its answer rules out.
+    context: Option<(usize, CandidateSet)>,
+    all: CandidateSet,
+    /// More than 128 answers: no masks, every subset may conflict.
+    unbounded: bool,
+}
+
+impl Cover {
+    fn new(ds: &Dataset, answers: &Answers, given: &[QuestionIx]) -> Self {
+        let position = |q: QuestionIx| given.iter().position(|&g| g == q);
+        let mut rules = Vec::new();
+        for rule in &ds.rules {
+            if rule.rules_out == 0 {
+                continue;
+            }
+            let mut qmask = 0u128;
+            let fires = rule.when.tests.iter().all(|t| {
+                match (position(t.question), answers.get(t.question)) {
+                    (Some(p), Some(o)) if p < 128 && t.options & (1 << o) != 0 => {
+                        qmask |= 1 << p;
+                        true
+                    }
+                    _ => false,
+                }
+            });
+            if fires {
+                rules.push((qmask, rule.rules_out));
+            }
+        }
+        let context = ds.context_question.and_then(|q| {
+            let p = position(q)?;
+            Some((p, ds.contexts[answers.get(q)?].unsupported))
+        });
+        Self {
+            rules,
+            context,
+            all: (0..ds.candidates.len()).fold(0, |m, c| m | (1 << c)),
+            unbounded: given.len() > 128,
+        }
+    }
+
+    fn may_conflict(&self, positions: &[usize]) -> bool {
+        if self.unbounded {
+            return true;
+        }
+        let set: u128 = positions.iter().fold(0, |m, &p| m | (1 << p));
+        let mut out = match self.context {
+            Some((p, unsupported)) if set & (1 << p) != 0 => unsupported,
+            _ => 0,
+        };
+        for &(qmask, rules_out) in &self.rules {
+            if qmask & !set == 0 {
+                out |= rules_out;
+            }
+        }
+        out & self.all == self.all
+    }
 }
 
 /// Advances `idx` (strictly increasing indices below `n`) to the next combination.
