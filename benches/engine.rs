@@ -61,11 +61,15 @@ fn bench_load(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     for b in BUNDLED {
         g.throughput(Throughput::Bytes(b.text.len() as u64));
-        g.bench_function(b.name, |bench| bench.iter(|| load_str(b.file, black_box(b.text)).unwrap()));
+        g.bench_function(b.name, |bench| {
+            bench.iter(|| load_str(b.file, black_box(b.text)).unwrap())
+        });
     }
     let large = generate(Shape::LARGE);
     g.throughput(Throughput::Bytes(large.len() as u64));
-    g.bench_function("synthetic-large", |bench| bench.iter(|| load_str("synthetic", black_box(&large)).unwrap()));
+    g.bench_function("synthetic-large", |bench| {
+        bench.iter(|| load_str("synthetic", black_box(&large)).unwrap())
+    });
     g.finish();
 }
 
@@ -122,7 +126,11 @@ fn bench_check(c: &mut Criterion) {
     g.sample_size(10);
     for (name, ds, _) in datasets() {
         g.bench_function(name.as_str(), |b| {
-            b.iter_batched(|| (), |_| analysis::check(&ds, analysis::Budget::default()), BatchSize::SmallInput)
+            b.iter_batched(
+                || (),
+                |_| analysis::check(&ds, analysis::Budget::default()),
+                BatchSize::SmallInput,
+            )
         });
     }
     g.finish();

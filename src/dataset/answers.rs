@@ -153,7 +153,16 @@ pub struct RawAnswers {
 pub fn read_answers_file(path: &Path) -> Result<(String, String, RawAnswers), InputError> {
     let file = path.display().to_string();
     let text = read_text(path)?;
-    let raw: RawAnswers = parse_toml(&file, &text)?;
+    let raw: RawAnswers = parse_toml(&file, &text).map_err(|mut e| {
+        for d in &mut e.diagnostics {
+            if d.line.is_none() && d.message.starts_with("is empty") {
+                d.expected = Some(
+                    "an answers file: `dataset = \"ID\"` and an `[answers]` table of `question = \"option\"`".into(),
+                );
+            }
+        }
+        e
+    })?;
     Ok((file, text, raw))
 }
 

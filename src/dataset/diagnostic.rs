@@ -101,17 +101,68 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo:
+/// similar by Jaro-Winkler, or one edit (insertion, deletion, substitution or swap of
+/// neighbours) away.
 pub fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<String> {
+    if word.chars().count() > 2 * MAX_SHOWN {
+        return None;
+    }
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|c| *c != word)
+        .map(|c| {
+            let jw = strsim::jaro_winkler(word, c);
+            let one_edit = word.chars().count() >= 3 && strsim::osa_distance(word, c) <= 1;
+            (if one_edit { jw.max(0.81) } else { jw }, c)
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// Longest piece of an input string repeated in a message, in characters.
+const MAX_SHOWN: usize = 64;
+
+/// An input string for a message: escaped (no control character gets through) and cut
+/// short when long, so that a 10,000-character id does not flood the terminal.
+pub fn shown(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= MAX_SHOWN + 16 {
+        return s.escape_debug().to_string();
+    }
+    let head: String = s.chars().take(MAX_SHOWN).collect();
+    format!("{}… ({n} characters)", head.escape_debug())
+}
+
+/// "a" or "an" for a kind of thing named in messages.
+pub fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// A character for a message: printable ones in back quotes, others by code point.
+pub fn describe_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        let name = match c {
+            ' ' => " (space)",
+            '\t' => " (tab)",
+            '\n' => " (line break)",
+            '\r' => " (carriage return)",
+            '\u{1b}' => " (escape)",
+            '\0' => " (NUL)",
+            _ => "",
+        };
+        format!("U+{:04X}{name}", c as u32)
+    } else {
+        format!("`{c}`")
+    }
 }
 
 /// `a`, `b`, `c` — for "expected one of" lists.
@@ -142,5 +193,21 @@ mod tests {
             Some("did you mean `box-users`?")
         );
         assert_eq!(did_you_mean("zzz", ["box-users"]), None);
+        // One swap of neighbours.
+        assert_eq!(
+            did_you_mean("yse", ["yes", "no", "depends"]).as_deref(),
+            Some("did you mean `yes`?")
+        );
+    }
+
+    #[test]
+    fn long_input_is_cut_short_and_escaped() {
+        assert_eq!(shown("a\u{1b}b"), "a\\u{1b}b");
+        let long = "x".repeat(10_000);
+        let s = shown(&long);
+        assert!(s.ends_with("… (10000 characters)"), "{s}");
+        assert!(s.chars().count() < 100);
+        assert_eq!(describe_char('_'), "`_`");
+        assert_eq!(describe_char('\u{1b}'), "U+001B (escape)");
     }
 }

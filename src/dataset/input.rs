@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{Diagnostic, InputError, LineIndex, did_you_mean};
+use super::diagnostic::{self, Diagnostic, InputError, LineIndex, did_you_mean};
 
 /// Largest input file accepted, in bytes. Real datasets are a few dozen KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -26,23 +26,32 @@ fn whole_file(file: &str, message: String) -> Diagnostic {
 /// Reads `path` as UTF-8 text of at most `MAX_FILE_BYTES`.
 pub fn read_text(path: &Path) -> Result<String, InputError> {
     let file = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| whole_file(&file, io_message(&e)))?;
+    let failed = |e: std::io::Error| {
+        let (message, expected) = io_message(&e);
+        let mut d = whole_file(&file, message);
+        d.expected = expected;
+        d
+    };
+    let meta = std::fs::metadata(path).map_err(failed)?;
     if meta.is_dir() {
-        return Err(whole_file(&file, "is a directory, not a file".into()).into());
+        let mut d = whole_file(&file, "is a directory, not a file".into());
+        d.expected = Some("a path to a TOML file".into());
+        return Err(d.into());
     }
-    let f = std::fs::File::open(path).map_err(|e| whole_file(&file, io_message(&e)))?;
+    let f = std::fs::File::open(path).map_err(failed)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit to tell "exactly at the limit" from "over it", even for
     // files whose size the metadata does not know (pipes, /proc).
     f.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| whole_file(&file, io_message(&e)))?;
+        .map_err(failed)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(whole_file(
+        let mut d = whole_file(
             &file,
             format!("is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB)"),
-        )
-        .into());
+        );
+        d.expected = Some(format!("a file of at most {MAX_FILE_BYTES} bytes"));
+        return Err(d.into());
     }
     utf8(&file, bytes)
 }
@@ -69,13 +78,31 @@ pub fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
-fn io_message(e: &std::io::Error) -> String {
+fn io_message(e: &std::io::Error) -> (String, Option<String>) {
+    use std::io::ErrorKind;
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
-        _ => format!("cannot be read: {e}"),
+        ErrorKind::NotFound => (
+            "no such file".into(),
+            Some("a path to an existing file".into()),
+        ),
+        ErrorKind::PermissionDenied => (
+            "cannot be read: permission denied".into(),
+            Some("a file you may read (check its permissions and those of its directories)".into()),
+        ),
+        ErrorKind::NotADirectory => (
+            "cannot be read: a part of the path before the file name is not a directory".into(),
+            Some("a path to an existing file".into()),
+        ),
+        _ => (
+            format!("cannot be read: {e}"),
+            Some("a readable file".into()),
+        ),
     }
 }
+
+/// Deepest nesting the TOML reader accepts (the `toml` crate's recursion limit): arrays
+/// and inline tables inside each other, or parts of one dotted key.
+pub const MAX_TOML_DEPTH: usize = 80;
 
 /// Parses TOML `text` into `T`, with the key path, line and column of the first problem.
 pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, InputError> {
@@ -90,29 +117,59 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
     if text.trim().is_empty() {
         return Err(whole_file(file, "is empty".into()).into());
     }
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(whole_file(
+            file,
+            "is empty: it has only comments and blank lines".into(),
+        )
+        .into());
+    }
     let de = toml::de::Deserializer::parse(text).map_err(|e| {
-        let (line, column) = locate(e.span());
+        let span = e.span().or_else(|| deep_key_span(text, e.message()));
+        let (line, column) = locate(span.clone());
+        let (message, expected) = syntax_message(text, span, e.message().trim());
         Diagnostic {
             file: file.to_owned(),
             line,
             column,
             key: String::new(),
-            message: format!("TOML syntax error: {}", e.message().trim()),
-            expected: None,
+            message: format!("TOML syntax error: {message}"),
+            expected,
             hint: None,
         }
     })?;
     serde_path_to_error::deserialize(de).map_err(|e| {
+        let inner = e.inner();
         // Spanned<T> wraps its value in a private field: not part of the user's key path.
-        let key = e
+        let mut key = e
             .path()
             .to_string()
             .replace(".$__serde_spanned_private_value", "")
             .replace("$__serde_spanned_private_value", "");
-        let key = if key == "." { String::new() } else { key };
-        let inner = e.inner();
+        if key == "." {
+            key.clear();
+        }
+        // Map keys that are themselves spanned are not recorded ("?"): read the key
+        // written before the value in question.
+        if let Some(head) = key.strip_suffix(".?") {
+            key = match inner.span().and_then(|s| key_before(text, s.start)) {
+                Some(k) => format!("{head}.{}", diagnostic::shown(&k)),
+                None => head.to_owned(),
+            };
+        }
         let (line, column) = locate(inner.span());
         let (message, expected, hint) = split_serde_message(inner.message());
+        let hint = hint.or_else(|| misplaced_key_hint(&key, &message));
+        let (expected, hint) = match array_of_tables_hint(&key, &message) {
+            Some(h) => (
+                Some("an array of tables, one header per entry".into()),
+                Some(h),
+            ),
+            None => (expected, hint),
+        };
         Diagnostic {
             file: file.to_owned(),
             line,
@@ -126,19 +183,344 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
     })
 }
 
+/// Rewords the TOML reader's message, pointing out what it means for the text at `span`.
+fn syntax_message(
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+    msg: &str,
+) -> (String, Option<String>) {
+    let at = span.map(|s| s.start).unwrap_or(0).min(text.len());
+    let rest = text.get(at..).unwrap_or("");
+    let (msg, expected) = match msg.rsplit_once(", expected ") {
+        Some((m, e)) => (m, Some(e.to_owned())),
+        None => (msg, None),
+    };
+    if let Some(c) = rest.chars().next()
+        && c.is_control()
+        && !matches!(c, '\n' | '\r' | '\t')
+    {
+        return (
+            format!(
+                "control character {} is not allowed here",
+                diagnostic::describe_char(c)
+            ),
+            Some("visible characters; in a string, write an escape such as \\u001b".into()),
+        );
+    }
+    match (msg, expected.as_deref()) {
+        ("invalid basic string", Some("`\"`")) | ("invalid literal string", Some("`'`")) => {
+            let quote = if msg.contains("literal") { '\'' } else { '"' };
+            return (
+                format!("a string without its closing quote `{quote}`"),
+                Some(format!("a closing `{quote}` on the same line")),
+            );
+        }
+        ("invalid multi-line basic string", _) | ("invalid multi-line literal string", _) => {
+            let quote = if msg.contains("literal") {
+                "'''"
+            } else {
+                "\"\"\""
+            };
+            return (
+                format!("a multi-line string without its closing `{quote}`"),
+                Some(format!("`{quote}` after the last line of the string")),
+            );
+        }
+        _ => {}
+    }
+    match msg {
+        "cannot recurse further; max recursion depth met" => {
+            return (
+                format!("values nested more than {MAX_TOML_DEPTH} levels deep"),
+                Some(format!(
+                    "at most {MAX_TOML_DEPTH} levels of lists and inline tables inside each other"
+                )),
+            );
+        }
+        "recursion limit" => {
+            return (
+                format!("a dotted key with {MAX_TOML_DEPTH} or more parts"),
+                Some(format!(
+                    "keys nested less than {MAX_TOML_DEPTH} levels deep"
+                )),
+            );
+        }
+        "duplicate key" => {
+            let key = key_at(rest);
+            let key = if key.is_empty() {
+                String::new()
+            } else {
+                format!(" `{}`", diagnostic::shown(&key))
+            };
+            return (
+                format!("duplicate key{key}"),
+                Some("each key at most once in a table".into()),
+            );
+        }
+        "string values must be quoted" | "invalid boolean" => {
+            let line = rest.lines().next().unwrap_or("");
+            let word: String = line
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '#'))
+                .collect();
+            if word.is_empty() {
+                return (
+                    "a key without a value".into(),
+                    Some(
+                        "a value after `=`: text in double quotes, a number, true or false, a list [...] or an inline table { ... }".into(),
+                    ),
+                );
+            }
+            if !word.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-') {
+                return (
+                    format!("text without quotes: `{}`", diagnostic::shown(&word)),
+                    Some(format!(
+                        "text in double quotes, \"{}\" (or true, false, or a number)",
+                        diagnostic::shown(&word)
+                    )),
+                );
+            }
+        }
+        _ => {}
+    }
+    (msg.to_owned(), expected)
+}
+
+/// The key written at the start of `rest` (a bare key, or a quoted one without its quotes).
+fn key_at(rest: &str) -> String {
+    let rest = rest.trim_start_matches(['[', ' ']);
+    if let Some(q) = rest.strip_prefix('"') {
+        return q.split('"').next().unwrap_or("").to_owned();
+    }
+    rest.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect()
+}
+
+/// The key of `key = value` or of a `[table.key]` header, for the value that starts at `at`.
+fn key_before(text: &str, at: usize) -> Option<String> {
+    let rest = text.get(at..)?;
+    if rest.starts_with('[') {
+        // A table header: its last dotted part.
+        let header = rest.trim_start_matches('[').split(']').next()?;
+        let last = header.rsplit('.').next()?.trim().trim_matches('"');
+        return (!last.is_empty()).then(|| last.to_owned());
+    }
+    let before = text.get(..at)?.trim_end();
+    let before = before.strip_suffix('=')?.trim_end();
+    if let Some(quoted) = before.strip_suffix('"') {
+        let start = quoted.rfind('"')?;
+        return Some(quoted[start + 1..].to_owned());
+    }
+    let key: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!key.is_empty()).then_some(key)
+}
+
+/// Where a dotted key with too many parts is (the TOML reader does not say).
+fn deep_key_span(text: &str, msg: &str) -> Option<std::ops::Range<usize>> {
+    if msg.trim() != "recursion limit" {
+        return None;
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let key = trimmed.split('=').next().unwrap_or("");
+        if key.matches('.').count() + 1 >= MAX_TOML_DEPTH {
+            let start = offset + (line.len() - trimmed.len());
+            return Some(start..start + 1);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Top-level keys that are arrays of tables, written `[[key]]`.
+const ARRAYS_OF_TABLES: &[&str] = &[
+    "sources",
+    "candidates",
+    "contexts",
+    "criteria",
+    "questions",
+    "rules",
+    "outcomes",
+    "notes",
+    "glossary",
+];
+
+/// `[candidates]` written for `[[candidates]]`.
+fn array_of_tables_hint(key: &str, message: &str) -> Option<String> {
+    let array = ARRAYS_OF_TABLES.iter().find(|a| {
+        key == **a
+            || key
+                .strip_prefix(**a)
+                .is_some_and(|r| r.starts_with('[') && r.ends_with("].options"))
+                && **a == "questions"
+    })?;
+    if !message.starts_with("invalid type: table") {
+        return None;
+    }
+    let name = if key.ends_with(".options") {
+        "questions.options"
+    } else {
+        array
+    };
+    Some(format!(
+        "write `[[{name}]]` (two brackets) before each entry, not `[{name}]`"
+    ))
+}
+
+/// The keys of the tables that own sub-tables: a key of the owner written after a
+/// sub-table's header lands in the sub-table.
+const OWNERS: &[(&str, &str, &[&str])] = &[
+    (
+        "options",
+        "questions",
+        &["id", "prompt", "help", "ask_if", "options", "source"],
+    ),
+    (
+        "facts",
+        "candidates",
+        &[
+            "id",
+            "name",
+            "summary",
+            "source",
+            "when_to_use",
+            "when_to_use_source",
+            "facts",
+            "caveats",
+        ],
+    ),
+    (
+        "caveats",
+        "candidates",
+        &[
+            "id",
+            "name",
+            "summary",
+            "source",
+            "when_to_use",
+            "when_to_use_source",
+            "facts",
+            "caveats",
+        ],
+    ),
+    (
+        "vocabulary",
+        "dataset",
+        &["id", "title", "edition", "summary", "context_question"],
+    ),
+];
+
+/// An unknown key that belongs to the table owning this sub-table: it was written after
+/// the sub-table's header.
+fn misplaced_key_hint(key: &str, message: &str) -> Option<String> {
+    let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
+    let mut parts: Vec<&str> = key.split('.').collect();
+    parts.pop()?;
+    let table = parts.last()?;
+    let table_name = table.split('[').next()?;
+    // Cell notes: contexts[i].notes.<candidate> or criteria[i].notes.<candidate>.
+    if parts.len() >= 3 && parts[parts.len() - 2] == "notes" {
+        let owner = parts[0].split('[').next()?;
+        let keys: &[&str] = match owner {
+            "contexts" => &["id", "name", "summary", "source", "support", "notes"],
+            "criteria" => &["id", "label", "source", "values", "notes"],
+            _ => return None,
+        };
+        return keys.contains(&field).then(|| {
+            format!(
+                "`{field}` is a key of the {} entry: write it before its first `[{owner}.notes.…]` table",
+                singular(owner)
+            )
+        });
+    }
+    let (_, owner, keys) = OWNERS.iter().find(|(sub, _, _)| *sub == table_name)?;
+    if !keys.contains(&field) {
+        return None;
+    }
+    let header = if *owner == "dataset" {
+        format!("[{owner}.{table_name}]")
+    } else {
+        format!("[[{owner}.{table_name}]]")
+    };
+    Some(format!(
+        "`{field}` is a key of the {} itself: write it before its first `{header}`",
+        singular(owner)
+    ))
+}
+
+fn singular(table: &str) -> &str {
+    match table {
+        "questions" => "question",
+        "candidates" => "candidate",
+        "contexts" => "context",
+        "criteria" => "criterion",
+        other => other,
+    }
+}
+
 /// Splits serde's "unknown field `x`, expected one of `a`, `b`" into message, expectation
-/// and a did-you-mean hint; other messages pass through.
+/// and a did-you-mean hint; other messages pass through. Rust type names become TOML's.
 fn split_serde_message(msg: &str) -> (String, Option<String>, Option<String>) {
     let msg = msg.trim();
-    if let Some((head, expected)) = msg.split_once(", expected ") {
+    if let Some(field) = msg
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return (
+            msg.to_owned(),
+            Some(format!("a `{field}` key in this table (it is required)")),
+            None,
+        );
+    }
+    if let Some((head, expected)) = msg.rsplit_once(", expected ") {
         let hint = unknown_name(head).and_then(|bad| {
             // The expected names are the back-quoted words.
             let names = expected.split('`').skip(1).step_by(2);
             did_you_mean(bad, names)
         });
-        return (head.to_owned(), Some(expected.to_owned()), hint);
+        return (toml_words(&clip(head)), Some(toml_words(expected)), hint);
     }
-    (msg.to_owned(), None, None)
+    (toml_words(&clip(msg)), None, None)
+}
+
+/// Serde's and Rust's names for shapes, in the words of TOML and this schema.
+fn toml_words(s: &str) -> String {
+    let s = match s {
+        "u32" | "u64" => "a whole number (0 or more)",
+        "i64" | "i32" => "a whole number",
+        "a sequence" => "a list, e.g. [\"a\", \"b\"]",
+        "a map" => "a table",
+        "a boolean" => "true or false",
+        "a string" => "text in double quotes",
+        other => other,
+    };
+    if let Some(n) = s.strip_prefix("invalid type: integer `").and_then(|r| {
+        r.strip_suffix("` as i128")
+            .or_else(|| r.strip_suffix("` as u128"))
+    }) {
+        return format!("integer `{n}` is out of range");
+    }
+    s.replace("invalid type: map", "invalid type: table")
+        .replace("invalid type: sequence", "invalid type: list")
+}
+
+/// A message that repeats a long input value, cut short.
+fn clip(msg: &str) -> String {
+    const LONG: usize = 200;
+    if msg.chars().count() <= LONG {
+        return msg.to_owned();
+    }
+    let head: String = msg.chars().take(LONG - 40).collect();
+    format!("{head}… (cut short)")
 }
 
 fn unknown_name(head: &str) -> Option<&str> {

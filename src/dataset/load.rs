@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use serde_spanned::Spanned;
 
-use super::diagnostic::{Diagnostic, InputError, LineIndex, did_you_mean, list_ids};
+use super::diagnostic::{
+    Diagnostic, InputError, LineIndex, article, describe_char, did_you_mean, list_ids, shown,
+};
 use super::input::parse_toml;
 use super::model::*;
 use super::raw::*;
@@ -19,7 +21,14 @@ pub const MAX_WEIGHT: i64 = 100;
 
 /// Parses and validates a dataset from TOML text; `file` names it in messages.
 pub fn load_str(file: &str, text: &str) -> Result<Dataset, InputError> {
-    let raw: RawDataset = parse_toml(file, text)?;
+    let raw: RawDataset = parse_toml(file, text).map_err(|mut e| {
+        for d in &mut e.diagnostics {
+            if d.line.is_none() && d.message.starts_with("is empty") {
+                d.expected = Some("a dataset: `schema = 1`, a `[dataset]` table, sources, candidates and questions (see data/README.md)".into());
+            }
+        }
+        e
+    })?;
     Validator::new(file, text).validate(raw)
 }
 
@@ -81,32 +90,62 @@ impl<'a> Validator<'a> {
 
     fn check_id(&mut self, id: &Id, key: &str) {
         let s = id.get_ref();
-        let ok = !s.is_empty()
-            && s.chars().count() <= MAX_ID_CHARS
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && !s.starts_with('-');
-        if !ok {
-            self.report(
-                Some(id.span()),
-                key,
-                format!("invalid id `{}`", s.escape_debug()),
-                Some(format!(
-                    "lowercase letters, digits and hyphens, not starting with a hyphen, 1 to {MAX_ID_CHARS} characters"
-                )),
-                None,
-            );
-        }
+        let n = s.chars().count();
+        let bad_char = s
+            .chars()
+            .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        let why = if s.is_empty() {
+            "it is empty".to_owned()
+        } else if n > MAX_ID_CHARS {
+            format!("it is {n} characters long")
+        } else if let Some(c) = bad_char {
+            format!("{} is not allowed in an id", describe_char(c))
+        } else if s.starts_with('-') {
+            "it starts with a hyphen".to_owned()
+        } else {
+            return;
+        };
+        // A likely intended id: lowercase, with hyphens for spaces and underscores.
+        let fixed: String = s
+            .trim()
+            .chars()
+            .map(|c| match c {
+                ' ' | '_' | '.' => '-',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect::<String>()
+            .trim_start_matches('-')
+            .to_owned();
+        let fixable = fixed != *s
+            && !fixed.is_empty()
+            && fixed.chars().count() <= MAX_ID_CHARS
+            && fixed
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        self.report(
+            Some(id.span()),
+            key,
+            format!("invalid id `{}`: {why}", shown(s)),
+            Some(format!(
+                "lowercase letters, digits and hyphens, not starting with a hyphen, 1 to {MAX_ID_CHARS} characters"
+            )),
+            fixable.then(|| format!("did you mean `{fixed}`?")),
+        );
     }
 
-    fn check_text(&mut self, text: &str, key: &str, required: bool) {
+    fn check_text(&mut self, text: &Text, key: &str, required: bool) {
         if required && text.trim().is_empty() {
-            self.report(None, key, "is empty", Some("some text".into()), None);
+            let blank = if text.is_empty() {
+                "is empty"
+            } else {
+                "is blank"
+            };
+            self.report(text.place(), key, blank, Some("some text".into()), None);
         }
         let n = text.chars().count();
         if n > MAX_TEXT_CHARS {
             self.report(
-                None,
+                text.place(),
                 key,
                 format!("is {n} characters long"),
                 Some(format!("at most {MAX_TEXT_CHARS} characters")),
@@ -130,14 +169,15 @@ impl<'a> Validator<'a> {
             self.check_id(id, &format!("{key}[{i}].id"));
             if let Some(first) = index.insert(id.get_ref().as_str(), i) {
                 index.insert(id.get_ref().as_str(), first);
+                let (line, _) = self.lines.position(id_of(&items[first]).span().start);
                 self.report(
                     Some(id.span()),
                     format!("{key}[{i}].id"),
                     format!(
-                        "duplicate {what} id `{}` (first defined at {key}[{first}])",
-                        id.get_ref()
+                        "duplicate {what} id `{}` (first defined at {key}[{first}], line {line})",
+                        shown(id.get_ref())
                     ),
-                    Some(format!("a {what} id used only once")),
+                    Some(format!("{} {what} id used only once", article(what))),
                     None,
                 );
             } else {
@@ -166,11 +206,20 @@ impl<'a> Validator<'a> {
     ) -> Option<usize> {
         let found = table.get(id);
         if found.is_none() {
+            let expected = if table.ids.is_empty() {
+                format!(
+                    "{} {} id, but none is defined",
+                    article(table.what),
+                    table.what
+                )
+            } else {
+                format!("one of {}", list_ids(table.ids.iter().copied()))
+            };
             self.report(
                 span,
                 key,
-                format!("unknown {} `{}`", table.what, id.escape_debug()),
-                Some(format!("one of {}", list_ids(table.ids.iter().copied()))),
+                format!("unknown {} `{}`", table.what, shown(id)),
+                Some(expected),
                 did_you_mean(id, table.ids.iter().copied()),
             );
         }
@@ -187,7 +236,7 @@ impl<'a> Validator<'a> {
                 None,
             );
         }
-        let meta = &raw.dataset;
+        let meta = raw.dataset.get_ref();
         self.check_id(&meta.id, "dataset.id");
         for (k, v) in [
             ("dataset.title", &meta.title),
@@ -195,6 +244,18 @@ impl<'a> Validator<'a> {
             ("dataset.summary", &meta.summary),
         ] {
             self.check_text(v, k, true);
+        }
+        let voc = &meta.vocabulary;
+        for (k, v) in [
+            ("candidate", &voc.candidate),
+            ("candidates", &voc.candidates),
+            ("context", &voc.context),
+            ("contexts", &voc.contexts),
+            ("candidate_key", &voc.candidate_key),
+            ("candidates_key", &voc.candidates_key),
+            ("contexts_key", &voc.contexts_key),
+        ] {
+            self.check_text(v, &format!("dataset.vocabulary.{k}"), true);
         }
 
         let sources = self.table("source", "sources", &raw.sources, |s| &s.id);
@@ -224,17 +285,31 @@ impl<'a> Validator<'a> {
         }
         let n_cand = raw.candidates.len();
         let mut over_limit = false;
-        for (key, n, max) in [
-            ("candidates", n_cand, MAX_CANDIDATES),
-            ("questions", raw.questions.len(), MAX_QUESTIONS),
+        let first_over =
+            |ids: &mut dyn Iterator<Item = &Id>, max: usize| ids.nth(max).map(|id| id.span());
+        for (key, what, n, max, span) in [
+            (
+                "candidates",
+                "candidates",
+                n_cand,
+                MAX_CANDIDATES,
+                first_over(&mut raw.candidates.iter().map(|c| &c.id), MAX_CANDIDATES),
+            ),
+            (
+                "questions",
+                "questions",
+                raw.questions.len(),
+                MAX_QUESTIONS,
+                first_over(&mut raw.questions.iter().map(|q| &q.id), MAX_QUESTIONS),
+            ),
         ] {
             if n > max {
                 over_limit = true;
                 self.report(
-                    None,
-                    key,
-                    format!("has {n} entries"),
-                    Some(format!("at most {max}")),
+                    span,
+                    format!("{key}[{max}]"),
+                    format!("the file has {n} {what}; this is the first one over the limit"),
+                    Some(format!("at most {max} {what}")),
                     None,
                 );
             }
@@ -254,12 +329,19 @@ impl<'a> Validator<'a> {
             .enumerate()
             .map(|(i, s)| {
                 self.check_text(&s.title, &format!("sources[{i}].title"), true);
+                self.check_text(&s.path, &format!("sources[{i}].path"), false);
+                if let Some(url) = &s.url {
+                    self.check_text(url, &format!("sources[{i}].url"), false);
+                }
+                if let Some(rev) = &s.revision {
+                    self.check_text(rev, &format!("sources[{i}].revision"), false);
+                }
                 Source {
                     id: s.id.get_ref().clone(),
-                    title: s.title.clone(),
-                    path: s.path.clone(),
-                    url: s.url.clone(),
-                    revision: s.revision.clone(),
+                    title: s.title.value.clone(),
+                    path: s.path.value.clone(),
+                    url: s.url.as_ref().map(|u| u.value.clone()),
+                    revision: s.revision.as_ref().map(|r| r.value.clone()),
                 }
             })
             .collect();
@@ -272,8 +354,8 @@ impl<'a> Validator<'a> {
                     v.check_text(&f.label, &format!("{k}.label"), true);
                     v.check_text(&f.text, &format!("{k}.text"), true);
                     Fact {
-                        label: f.label.clone(),
-                        text: f.text.clone(),
+                        label: f.label.value.clone(),
+                        text: f.text.value.clone(),
                         source: src(v, &f.source, &format!("{k}.source")),
                     }
                 })
@@ -294,10 +376,10 @@ impl<'a> Validator<'a> {
                 .map(|s| src(&mut self, s, &format!("{k}.when_to_use_source")));
             candidates_out.push(Candidate {
                 id: c.id.get_ref().clone(),
-                name: c.name.clone(),
-                summary: c.summary.clone(),
+                name: c.name.value.clone(),
+                summary: c.summary.value.clone(),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
-                when_to_use: c.when_to_use.clone(),
+                when_to_use: c.when_to_use.iter().map(|w| w.value.clone()).collect(),
                 when_to_use_source,
                 facts: facts(&mut self, &c.facts, &format!("{k}.facts")),
                 caveats: facts(&mut self, &c.caveats, &format!("{k}.caveats")),
@@ -307,12 +389,12 @@ impl<'a> Validator<'a> {
         let notes_of = |v: &mut Self, notes: &BTreeMap<Id, RawCellNote>, key: &str| {
             let mut out: Vec<Option<CellNote>> = vec![None; n_cand];
             for (cand, note) in notes {
-                let k = format!("{key}.{}", cand.get_ref());
+                let k = format!("{key}.{}", shown(cand.get_ref()));
                 v.check_text(&note.text, &format!("{k}.text"), true);
                 let source = src(v, &note.source, &format!("{k}.source"));
                 if let Some(c) = v.resolve(&candidates, cand, &k) {
                     out[c] = Some(CellNote {
-                        text: note.text.clone(),
+                        text: note.text.value.clone(),
                         source,
                     });
                 }
@@ -330,13 +412,13 @@ impl<'a> Validator<'a> {
                 &c.support,
                 c.id.span(),
                 &format!("{k}.support"),
-                &format!("support row `{}`", c.id.get_ref()),
+                &format!("support row `{}`", shown(c.id.get_ref())),
             );
             let support: Vec<bool> = cells.into_iter().map(|c| c.unwrap_or(false)).collect();
             contexts_out.push(Context {
                 id: c.id.get_ref().clone(),
-                name: c.name.clone(),
-                summary: c.summary.clone(),
+                name: c.name.value.clone(),
+                summary: c.summary.value.clone(),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
                 unsupported: mask((0..n_cand).filter(|&c| !support[c])),
                 support,
@@ -353,11 +435,11 @@ impl<'a> Validator<'a> {
                 &c.values,
                 c.id.span(),
                 &format!("{k}.values"),
-                &format!("criterion `{}`", c.id.get_ref()),
+                &format!("criterion `{}`", shown(c.id.get_ref())),
             );
             criteria_out.push(Criterion {
                 id: c.id.get_ref().clone(),
-                label: c.label.clone(),
+                label: c.label.value.clone(),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
                 values: cells
                     .into_iter()
@@ -379,7 +461,7 @@ impl<'a> Validator<'a> {
                     format!("{k}.options"),
                     format!(
                         "question `{}` has {} option(s): it can never make a difference",
-                        q.id.get_ref(),
+                        shown(q.id.get_ref()),
                         q.options.len()
                     ),
                     Some("at least 2 options".into()),
@@ -391,7 +473,7 @@ impl<'a> Validator<'a> {
                     format!("{k}.options"),
                     format!(
                         "question `{}` has {} options",
-                        q.id.get_ref(),
+                        shown(q.id.get_ref()),
                         q.options.len()
                     ),
                     Some(format!("at most {MAX_OPTIONS} options")),
@@ -414,7 +496,7 @@ impl<'a> Validator<'a> {
             let mut tests = Vec::new();
             let mut ok = true;
             for (qid, opts) in map {
-                let k = format!("{key}.{}", qid.get_ref());
+                let k = format!("{key}.{}", shown(qid.get_ref()));
                 let Some(q) = v.resolve(&questions, qid, &k) else {
                     ok = false;
                     continue;
@@ -451,8 +533,8 @@ impl<'a> Validator<'a> {
                                 &k,
                                 format!(
                                     "unknown option `{}` of question `{}`",
-                                    o.get_ref().escape_debug(),
-                                    qid.get_ref()
+                                    shown(o.get_ref()),
+                                    shown(qid.get_ref())
                                 ),
                                 Some(format!("one of {}", list_ids(table.ids.iter().copied()))),
                                 did_you_mean(o.get_ref(), table.ids.iter().copied()),
@@ -481,7 +563,10 @@ impl<'a> Validator<'a> {
                 self.report(
                     Some(q.id.span()),
                     &k,
-                    format!("question `{}` depends on its own answer", q.id.get_ref()),
+                    format!(
+                        "question `{}` depends on its own answer",
+                        shown(q.id.get_ref())
+                    ),
                     Some("conditions on other questions".into()),
                     None,
                 );
@@ -494,15 +579,15 @@ impl<'a> Validator<'a> {
                 .map(|s| src(&mut self, s, &format!("questions[{i}].source")));
             questions_out.push(Question {
                 id: q.id.get_ref().clone(),
-                prompt: q.prompt.clone(),
-                help: q.help.clone(),
+                prompt: q.prompt.value.clone(),
+                help: q.help.value.clone(),
                 options: q
                     .options
                     .iter()
                     .map(|o| AnswerOption {
                         id: o.id.get_ref().clone(),
-                        label: o.label.clone(),
-                        help: o.help.clone(),
+                        label: o.label.value.clone(),
+                        help: o.help.value.clone(),
                     })
                     .collect(),
                 ask_if: ask_if.unwrap_or_default(),
@@ -518,7 +603,7 @@ impl<'a> Validator<'a> {
             (None, true) => None,
             (None, false) => {
                 self.report(
-                    None,
+                    Some(raw.dataset.span()),
                     "dataset.context_question",
                     "is missing, but `[[contexts]]` are defined",
                     Some("the id of the question whose options are the contexts".into()),
@@ -567,8 +652,8 @@ impl<'a> Validator<'a> {
             self.check_text(&o.text, &format!("{k}.text"), true);
             outcomes_out.push(Outcome {
                 id: o.id.get_ref().clone(),
-                title: o.title.clone(),
-                text: o.text.clone(),
+                title: o.title.value.clone(),
+                text: o.text.value.clone(),
                 source: src(&mut self, &o.source, &format!("{k}.source")),
                 is_final: o.r#final,
                 no_candidate: o.no_candidate,
@@ -582,10 +667,10 @@ impl<'a> Validator<'a> {
             let when = condition(&mut self, &r.when, &format!("{k}.when"));
             let mut score = Vec::new();
             for (cand, w) in &r.score {
-                let kk = format!("{k}.score.{}", cand.get_ref());
+                let kk = format!("{k}.score.{}", shown(cand.get_ref()));
                 let c = self.resolve(&candidates, cand, &kk);
                 let weight = *w.get_ref();
-                if weight.abs() > MAX_WEIGHT {
+                if weight.unsigned_abs() > MAX_WEIGHT.unsigned_abs() {
                     self.report(
                         Some(w.span()),
                         &kk,
@@ -605,7 +690,7 @@ impl<'a> Validator<'a> {
                 .collect();
             let mut require = Vec::new();
             for (crit, allowed) in &r.require {
-                let kk = format!("{k}.require.{}", crit.get_ref());
+                let kk = format!("{k}.require.{}", shown(crit.get_ref()));
                 if allowed.get_ref().0.is_empty() {
                     self.report(
                         Some(allowed.span()),
@@ -634,7 +719,7 @@ impl<'a> Validator<'a> {
                 self.report(
                     Some(r.id.span()),
                     &k,
-                    format!("rule `{}` has no effect", r.id.get_ref()),
+                    format!("rule `{}` has no effect", shown(r.id.get_ref())),
                     Some("at least one of `score`, `exclude`, `require`, `outcome`".into()),
                     None,
                 );
@@ -651,7 +736,7 @@ impl<'a> Validator<'a> {
             rules_out.push(Rule {
                 id: r.id.get_ref().clone(),
                 when: when.unwrap_or_default(),
-                because: r.because.clone(),
+                because: r.because.value.clone(),
                 source,
                 score,
                 exclude,
@@ -683,8 +768,8 @@ impl<'a> Validator<'a> {
                 .collect();
             notes_out.push(Note {
                 id: n.id.get_ref().clone(),
-                title: n.title.clone(),
-                text: n.text.clone(),
+                title: n.title.value.clone(),
+                text: n.text.value.clone(),
                 sources,
             });
         }
@@ -697,8 +782,8 @@ impl<'a> Validator<'a> {
                 self.check_text(&t.term, &format!("{k}.term"), true);
                 self.check_text(&t.definition, &format!("{k}.definition"), true);
                 Term {
-                    term: t.term.clone(),
-                    definition: t.definition.clone(),
+                    term: t.term.value.clone(),
+                    definition: t.definition.value.clone(),
                     source: src(&mut self, &t.source, &format!("{k}.source")),
                 }
             })
@@ -745,17 +830,17 @@ impl<'a> Validator<'a> {
         let v = &meta.vocabulary;
         Ok(Dataset {
             id: meta.id.get_ref().clone(),
-            title: meta.title.clone(),
-            edition: meta.edition.clone(),
-            summary: meta.summary.clone(),
+            title: meta.title.value.clone(),
+            edition: meta.edition.value.clone(),
+            summary: meta.summary.value.clone(),
             vocabulary: Vocabulary {
-                candidate: v.candidate.clone(),
-                candidates: v.candidates.clone(),
-                context: v.context.clone(),
-                contexts: v.contexts.clone(),
-                candidate_key: v.candidate_key.clone(),
-                candidates_key: v.candidates_key.clone(),
-                contexts_key: v.contexts_key.clone(),
+                candidate: v.candidate.value.clone(),
+                candidates: v.candidates.value.clone(),
+                context: v.context.value.clone(),
+                contexts: v.contexts.value.clone(),
+                candidate_key: v.candidate_key.value.clone(),
+                candidates_key: v.candidates_key.value.clone(),
+                contexts_key: v.contexts_key.value.clone(),
             },
             origin: self.file.to_owned(),
             sources: sources_out,
@@ -783,7 +868,11 @@ impl<'a> Validator<'a> {
     ) -> Vec<Option<T>> {
         let mut out = vec![None; candidates.len];
         for (cand, cell) in cells {
-            if let Some(c) = self.resolve(candidates, cand, &format!("{key}.{}", cand.get_ref())) {
+            if let Some(c) = self.resolve(
+                candidates,
+                cand,
+                &format!("{key}.{}", shown(cand.get_ref())),
+            ) {
                 out[c] = Some(*cell.get_ref());
             }
         }

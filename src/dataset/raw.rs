@@ -13,12 +13,51 @@ use serde_spanned::Spanned;
 
 pub type Id = Spanned<String>;
 
+/// A text field with the place it was written, for messages about its content (blank,
+/// too long). A defaulted (absent) field has an empty span.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub span: std::ops::Range<usize>,
+}
+
+impl Text {
+    /// Where it was written, if it was.
+    pub fn place(&self) -> Option<std::ops::Range<usize>> {
+        (!self.span.is_empty()).then(|| self.span.clone())
+    }
+
+    fn absent(value: &str) -> Self {
+        Self {
+            value: value.to_owned(),
+            span: 0..0,
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.value
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        Ok(Self {
+            span: s.span(),
+            value: s.into_inner(),
+        })
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset {
     /// Version of this schema; only 1 exists.
     pub schema: Spanned<u32>,
-    pub dataset: RawMeta,
+    pub dataset: Spanned<RawMeta>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
     #[serde(default)]
@@ -43,10 +82,10 @@ pub struct RawDataset {
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
     pub id: Id,
-    pub title: String,
+    pub title: Text,
     /// Which edition of the underlying knowledge this file captures.
-    pub edition: String,
-    pub summary: String,
+    pub edition: Text,
+    pub summary: Text,
     /// Id of the question whose options are the contexts (the rows of the support matrix).
     /// Required when `contexts` is not empty.
     pub context_question: Option<Id>,
@@ -59,22 +98,22 @@ pub struct RawMeta {
 #[serde(deny_unknown_fields)]
 pub struct RawVocabulary {
     #[serde(default = "default_candidate")]
-    pub candidate: String,
+    pub candidate: Text,
     #[serde(default = "default_candidates")]
-    pub candidates: String,
+    pub candidates: Text,
     #[serde(default = "default_context")]
-    pub context: String,
+    pub context: Text,
     #[serde(default = "default_contexts")]
-    pub contexts: String,
+    pub contexts: Text,
     /// Key naming one candidate in machine-readable output.
     #[serde(default = "default_candidate_key")]
-    pub candidate_key: String,
+    pub candidate_key: Text,
     /// Key under which machine-readable output lists the candidates.
     #[serde(default = "default_candidates_key")]
-    pub candidates_key: String,
+    pub candidates_key: Text,
     /// Key under which machine-readable output lists the contexts.
     #[serde(default = "default_contexts_key")]
-    pub contexts_key: String,
+    pub contexts_key: Text,
 }
 
 impl Default for RawVocabulary {
@@ -91,50 +130,50 @@ impl Default for RawVocabulary {
     }
 }
 
-fn default_candidate() -> String {
-    "option".into()
+fn default_candidate() -> Text {
+    Text::absent("option")
 }
-fn default_candidates() -> String {
-    "options".into()
+fn default_candidates() -> Text {
+    Text::absent("options")
 }
-fn default_context() -> String {
-    "context".into()
+fn default_context() -> Text {
+    Text::absent("context")
 }
-fn default_contexts() -> String {
-    "contexts".into()
+fn default_contexts() -> Text {
+    Text::absent("contexts")
 }
-fn default_candidate_key() -> String {
-    "candidate".into()
+fn default_candidate_key() -> Text {
+    Text::absent("candidate")
 }
-fn default_candidates_key() -> String {
-    "candidates".into()
+fn default_candidates_key() -> Text {
+    Text::absent("candidates")
 }
-fn default_contexts_key() -> String {
-    "contexts".into()
+fn default_contexts_key() -> Text {
+    Text::absent("contexts")
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub id: Id,
-    pub title: String,
+    pub title: Text,
     /// Path of the page in its repository (e.g. a guide path).
-    pub path: String,
-    pub url: Option<String>,
+    pub path: Text,
+    pub url: Option<Text>,
     /// Commit or date of the version read.
-    pub revision: Option<String>,
+    pub revision: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCandidate {
     pub id: Id,
-    pub name: String,
-    pub summary: String,
+    pub name: Text,
+    pub summary: Text,
     pub source: Id,
     /// The "when to use" list, verbatim from the source.
     #[serde(default)]
-    pub when_to_use: Vec<String>,
+    pub when_to_use: Vec<Text>,
     pub when_to_use_source: Option<Id>,
     /// What a person needs next once this candidate is chosen.
     #[serde(default)]
@@ -148,8 +187,8 @@ pub struct RawCandidate {
 #[serde(deny_unknown_fields)]
 pub struct RawFact {
     /// Short heading, e.g. "Credentials".
-    pub label: String,
-    pub text: String,
+    pub label: Text,
+    pub text: Text,
     pub source: Id,
 }
 
@@ -157,7 +196,7 @@ pub struct RawFact {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCellNote {
-    pub text: String,
+    pub text: Text,
     pub source: Id,
 }
 
@@ -165,8 +204,8 @@ pub struct RawCellNote {
 #[serde(deny_unknown_fields)]
 pub struct RawContext {
     pub id: Id,
-    pub name: String,
-    pub summary: String,
+    pub name: Text,
+    pub summary: Text,
     pub source: Id,
     /// One cell per candidate: is it available in this context?
     pub support: BTreeMap<Id, Spanned<bool>>,
@@ -179,7 +218,7 @@ pub struct RawContext {
 pub struct RawCriterion {
     pub id: Id,
     /// Row label, e.g. "Requires admin approval?".
-    pub label: String,
+    pub label: Text,
     pub source: Id,
     /// One cell per candidate.
     pub values: BTreeMap<Id, Spanned<CellValue>>,
@@ -199,9 +238,9 @@ pub enum CellValue {
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     pub id: Id,
-    pub prompt: String,
+    pub prompt: Text,
     #[serde(default)]
-    pub help: String,
+    pub help: Text,
     /// Ask only when every listed question was answered with one of the listed options.
     #[serde(default)]
     pub ask_if: BTreeMap<Id, Spanned<OneOrMany>>,
@@ -213,9 +252,9 @@ pub struct RawQuestion {
 #[serde(deny_unknown_fields)]
 pub struct RawOption {
     pub id: Id,
-    pub label: String,
+    pub label: Text,
     #[serde(default)]
-    pub help: String,
+    pub help: Text,
 }
 
 #[derive(Debug, Deserialize)]
@@ -226,7 +265,7 @@ pub struct RawRule {
     #[serde(default)]
     pub when: BTreeMap<Id, Spanned<OneOrMany>>,
     /// The reason shown to people when the rule fires.
-    pub because: String,
+    pub because: Text,
     pub source: Id,
     /// Soft effect: points added to (or taken from) candidates.
     #[serde(default)]
@@ -246,8 +285,8 @@ pub struct RawRule {
 #[serde(deny_unknown_fields)]
 pub struct RawOutcome {
     pub id: Id,
-    pub title: String,
-    pub text: String,
+    pub title: Text,
+    pub text: Text,
     pub source: Id,
     /// No further question can change the result once this outcome is reached.
     #[serde(default = "yes")]
@@ -265,8 +304,8 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
     pub id: Id,
-    pub title: String,
-    pub text: String,
+    pub title: Text,
+    pub text: Text,
     /// At least one; two or more where sources disagree and the note settles it.
     pub sources: Vec<Id>,
 }
@@ -274,8 +313,8 @@ pub struct RawNote {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTerm {
-    pub term: String,
-    pub definition: String,
+    pub term: Text,
+    pub definition: Text,
     pub source: Id,
 }
 

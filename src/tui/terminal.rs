@@ -23,6 +23,12 @@ use super::{Events, Input};
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Whether the screens go to `/dev/tty` (stdout is redirected to take the result).
 static ON_TTY: AtomicBool = AtomicBool::new(false);
+/// Whether the event loop has taken a signal from the flags.
+static SIGNAL_SEEN: AtomicBool = AtomicBool::new(false);
+
+/// How long the watchdog gives the event loop to act on a signal before it restores the
+/// terminal and exits itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
 /// Where the screens are drawn: stdout, or the controlling terminal when stdout is
 /// redirected (`authwiz > decision.txt` keeps the result, shows the screens).
@@ -128,6 +134,7 @@ impl Signals {
                     sig as usize,
                 )?);
             }
+            spawn_watchdog(&[SIGTERM, SIGHUP, SIGINT])?;
             Ok(Self { last, ids })
         }
         #[cfg(not(unix))]
@@ -138,9 +145,32 @@ impl Signals {
     pub fn pending(&self) -> Option<i32> {
         match self.last.swap(0, Ordering::SeqCst) {
             0 => None,
-            s => Some(s as i32),
+            s => {
+                SIGNAL_SEEN.store(true, Ordering::SeqCst);
+                Some(s as i32)
+            }
         }
     }
+}
+
+/// When the terminal hangs up, crossterm's reader can spin on end-of-file inside its
+/// wait and never return to the event loop, so a signal flag would never be read. This
+/// thread makes sure a signal still ends the process, with the terminal restored.
+#[cfg(unix)]
+fn spawn_watchdog(signals: &[i32]) -> io::Result<()> {
+    let mut incoming = signal_hook::iterator::Signals::new(signals)?;
+    std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(move || {
+            if let Some(sig) = incoming.forever().next() {
+                std::thread::sleep(SIGNAL_GRACE);
+                if !SIGNAL_SEEN.load(Ordering::SeqCst) {
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+            }
+        })?;
+    Ok(())
 }
 
 impl Drop for Signals {
