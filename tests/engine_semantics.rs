@@ -218,8 +218,8 @@ fn require_excludes_a_no_and_keeps_a_depends_with_a_caveat() {
     assert!(s("yes").caveats.is_empty());
     assert_eq!(s("no").status, Status::Excluded);
     assert_eq!(
-        s("no").exclusions,
-        vec![Exclusion::Requirement {
+        s("no").exclusions[..],
+        [Exclusion::Requirement {
             rule: r,
             criterion: 0
         }]
@@ -230,8 +230,8 @@ fn require_excludes_a_no_and_keeps_a_depends_with_a_caveat() {
         "depends is not an exclusion"
     );
     assert_eq!(
-        s("depends").caveats,
-        vec![Caveat {
+        s("depends").caveats[..],
+        [Caveat {
             rule: r,
             criterion: 0
         }]
@@ -739,11 +739,12 @@ fn a_conflict_of_every_answer_is_found_and_each_answer_relaxes_it() {
 
 #[test]
 fn a_conflict_beyond_the_search_budget_is_minimal_and_not_claimed_smallest() {
-    // Twelve answers conflict only all together: 4094 smaller subsets, more than the budget.
-    let ds = one_each(12);
+    // Twenty answers conflict only all together: about a million smaller subsets, more
+    // than the search may even enumerate (64 times its evaluation budget).
+    let ds = one_each(20);
     const {
         assert!(
-            engine::SUBSET_BUDGET < (1 << 12) - 2,
+            engine::SUBSET_BUDGET * 64 < (1 << 20) - 2,
             "the test assumes a smaller budget"
         )
     };
@@ -753,10 +754,23 @@ fn a_conflict_beyond_the_search_budget_is_minimal_and_not_claimed_smallest() {
     let conflict = v.conflict.as_ref().expect("a conflict");
     assert_eq!(
         conflict.questions.len(),
-        12,
+        20,
         "minimal: every answer is needed"
     );
     assert!(!conflict.smallest);
+}
+
+#[test]
+fn the_cover_test_proves_a_large_conflict_smallest_without_evaluating_every_subset() {
+    // Twelve answers conflict only all together: 4094 smaller subsets, more than the
+    // evaluation budget, but the bit-mask cover test rules each out without evaluating.
+    let ds = one_each(12);
+    let on = all_on(&ds);
+    let pairs: Vec<&str> = on.iter().map(String::as_str).collect();
+    let v = decide(&ds, &pairs);
+    let conflict = v.conflict.as_ref().expect("a conflict");
+    assert_eq!(conflict.questions.len(), 12);
+    assert!(conflict.smallest);
 }
 
 #[test]

@@ -139,7 +139,9 @@ fn counted_answers(answers: &Answers, asked: &[Asked], out: &mut [OptionSet]) {
 }
 
 fn fires(cond: &Condition, counted: &[OptionSet]) -> bool {
-    cond.tests.iter().all(|t| counted[t.question] & t.options != 0)
+    cond.tests
+        .iter()
+        .all(|t| counted[t.question] & t.options != 0)
 }
 
 /// A final outcome ends the questionnaire where it is reached: only the questions that

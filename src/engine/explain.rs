@@ -3,9 +3,7 @@
 //! set of conflicting answers with the relaxations that restore a fit.
 
 use super::evaluate::{Asked, Evaluation, Exclusion, quick_pick};
-use crate::dataset::{
-    Answers, CandidateIx, CandidateSet, Dataset, OptionIx, QuestionIx, RuleIx,
-};
+use crate::dataset::{Answers, CandidateIx, CandidateSet, Dataset, OptionIx, QuestionIx, RuleIx};
 
 /// Why a candidate is not the pick.
 #[derive(Debug, Clone, PartialEq, Eq)]
