@@ -144,38 +144,42 @@ fn fires(cond: &Condition, counted: &[OptionSet]) -> bool {
         .all(|t| counted[t.question] & t.options != 0)
 }
 
-/// A final outcome ends the questionnaire where it is reached: only the questions that
-/// led to it (and the questions those depend on) still count; every other question is not
-/// asked, so answers to them are ignored. Returns whether a final outcome was reached.
+/// A final outcome ends the questionnaire where it is reached. Questions are asked in
+/// dataset order, so it is reached at the last question its rule depends on (with the
+/// questions that gate those); every question after that point is no longer asked and
+/// answers to them are ignored, while earlier answers keep counting. When several final
+/// outcomes hold, the first one reached ends it. Returns whether one was reached.
 fn close_at_final_outcome(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) -> bool {
-    fn keep_with_gates(ds: &Dataset, q: QuestionIx, keep: &mut [bool]) {
-        if !keep[q] {
-            keep[q] = true;
-            for t in &ds.questions[q].ask_if.tests {
-                keep_with_gates(ds, t.question, keep);
-            }
-        }
+    fn last_needed(ds: &Dataset, q: QuestionIx) -> QuestionIx {
+        ds.questions[q]
+            .ask_if
+            .tests
+            .iter()
+            .map(|t| last_needed(ds, t.question))
+            .fold(q, usize::max)
     }
-    let mut keep_buf = [false; MAX_QUESTIONS];
-    let keep = &mut keep_buf[..asked.len()];
-    let mut closed = false;
+    let mut end: Option<QuestionIx> = None;
     for rule in &ds.rules {
         let is_final = rule.outcome.is_some_and(|o| ds.outcomes[o].is_final);
         if is_final && truth(&rule.when, answers, asked) == Truth::True {
-            closed = true;
-            for t in &rule.when.tests {
-                keep_with_gates(ds, t.question, keep);
-            }
+            // Questions from this index on are no longer asked (all of them for an
+            // outcome that needs no answer).
+            let closes_from = rule
+                .when
+                .tests
+                .iter()
+                .map(|t| last_needed(ds, t.question) + 1)
+                .max()
+                .unwrap_or(0);
+            end = Some(end.map_or(closes_from, |e: usize| e.min(closes_from)));
         }
     }
-    if closed {
-        for (a, &k) in asked.iter_mut().zip(keep.iter()) {
-            if !k {
-                *a = Asked::No;
-            }
+    if let Some(end) = end {
+        for a in asked.iter_mut().skip(end) {
+            *a = Asked::No;
         }
     }
-    closed
+    end.is_some()
 }
 
 /// The pick alone, without reasons: what what-if, conflict search and `check` need, many

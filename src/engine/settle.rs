@@ -30,16 +30,25 @@ pub struct Bounds {
 }
 
 pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
-    // Exclusions and "none needed" outcomes are permanent; a closed questionnaire asks nothing more.
-    let Some(pick) = ev.pick.filter(|_| !ev.closed) else {
-        return Settlement {
-            settled: true,
-            open: Vec::new(),
-        };
-    };
     let pending: Vec<RuleIx> = (0..ds.rules.len())
         .filter(|&r| truth(&ds.rules[r].when, answers, &ev.asked) == Truth::Unknown)
         .collect();
+    let is_final = |r: RuleIx| ds.rules[r].outcome.is_some_and(|o| ds.outcomes[o].is_final);
+    // Exclusions and "none needed" outcomes are permanent, unless a final outcome still to
+    // come ends the questionnaire before the answers that caused them.
+    let Some(pick) = ev.pick else {
+        let mut open = vec![false; ds.questions.len()];
+        for &r in pending.iter().filter(|&&r| is_final(r)) {
+            for test in &ds.rules[r].when.tests {
+                mark_open(ds, answers, ev, test.question, &mut open);
+            }
+        }
+        let open: Vec<QuestionIx> = (0..open.len()).filter(|&q| open[q]).collect();
+        return Settlement {
+            settled: open.is_empty(),
+            open,
+        };
+    };
     let context_open = ds
         .context_question
         .filter(|&q| context_pending(ev, answers, q));
