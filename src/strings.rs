@@ -107,6 +107,9 @@ pub fn tie(names: &[String]) -> String {
     )
 }
 
+/// Shown when no answer added points to the recommendation.
+pub const NO_POINTS: &str = "No answer adds points to it: it is recommended because it still fits and comes first, in the dataset's order, among those that do.";
+
 pub const SETTLED: &str = "Settled: no remaining question can change the recommendation.";
 pub const NOT_SETTLED: &str =
     "Not settled yet: unanswered questions can still change the recommendation.";
@@ -172,8 +175,7 @@ pub mod wizard {
     pub const RECOMMENDED_HEADING: &str = "Recommended {candidate}";
     pub const NO_RECOMMENDATION: &str = "No {candidate} recommended";
     pub const WHY: &str = "Why";
-    pub const WHY_LEADS_BY_ORDER: &str =
-        "No answer favours it yet: it leads by the dataset's order.";
+    pub const WHY_LEADS_BY_ORDER: &str = super::NO_POINTS;
     pub const YOU_ANSWERED: &str = "you answered";
     pub const NOTE: &str = "note";
     pub const SOURCE: &str = "source";

@@ -351,6 +351,41 @@ fn reasons_of(ds: &Dataset, v: &Verdict, c: CandidateIx) -> Vec<Reason> {
     out.extend(s.caveats.iter().map(|cv| {
         requirement_reason(ds, &v.answers, c, cv.rule, cv.criterion, ReasonKind::Caveat)
     }));
+    if s.is_excluded() {
+        return out;
+    }
+    // Still in the running: the requirements it meets and the context's support.
+    for &r in &v.eval.fired {
+        for req in &ds.rules[r].require {
+            if req.allowed.contains(&ds.criteria[req.criterion].values[c]) {
+                out.push(requirement_reason(
+                    ds,
+                    &v.answers,
+                    c,
+                    r,
+                    req.criterion,
+                    ReasonKind::Meets,
+                ));
+            }
+        }
+    }
+    if let Some(cq) = ds.context_question
+        && let Some(x) = crate::engine::effective_answer(&v.answers, &v.eval.asked, cq)
+    {
+        let ctx = &ds.contexts[x];
+        out.push(Reason {
+            kind: ReasonKind::Supported,
+            text: strings::supported(&ctx.name, &ds.candidates[c].name, &ds.vocabulary.context),
+            rule: None,
+            points: None,
+            answers: context_answer(ds, &v.answers),
+            criterion: None,
+            value: Some("yes"),
+            context: Some(ctx.id.clone()),
+            cell_note: ctx.notes[c].as_ref().map(|n| n.text.clone()),
+            source: SourceRef::new(ds, ctx.notes[c].as_ref().map_or(ctx.source, |n| n.source)),
+        });
+    }
     out
 }
 

@@ -107,8 +107,8 @@ pub fn text(r: &Report) -> String {
                 }
             ));
             out.push_str("Why\n");
-            if r.why.is_empty() {
-                out.push_str("  No answer favours it yet: it leads by the dataset's order.\n");
+            if !r.why.iter().any(|x| x.kind == ReasonKind::Points) {
+                out.push_str(&format!("  {}\n", strings::NO_POINTS));
             }
             for reason in &r.why {
                 reason_lines(&mut out, reason, "  ");

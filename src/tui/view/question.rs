@@ -188,7 +188,13 @@ fn panel_lines(m: &Model, width: usize) -> Vec<Line<'static>> {
             width,
             0,
         );
-        if let Some(reason) = e.reasons.first() {
+        // The one line that tells candidates apart: a ruling-out, points or a caveat (every
+        // candidate still in the running also meets the requirements and is supported).
+        let telling = e
+            .reasons
+            .iter()
+            .find(|r| !matches!(r.kind, ReasonKind::Meets | ReasonKind::Supported));
+        if let Some(reason) = telling {
             let lead = match reason.kind {
                 ReasonKind::Points => format!("  {} ", strings::signed(reason.points.unwrap_or(0))),
                 _ => "  ".to_owned(),

@@ -98,6 +98,7 @@ fn reason(m: &Model, out: &mut Vec<Line<'static>>, r: &Reason, indent: &str, wid
     let (mark, style) = match r.kind {
         ReasonKind::Points => (strings::signed(r.points.unwrap_or(0)), t.text()),
         ReasonKind::Caveat => ("!".to_owned(), t.warn()),
+        ReasonKind::Meets | ReasonKind::Supported => ("✓".to_owned(), t.text()),
         _ => ("✗".to_owned(), t.excluded()),
     };
     para(
@@ -224,7 +225,7 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
     if r.recommendation.is_some() {
         blank(&mut out);
         heading(&mut out, w::WHY, t.heading());
-        if r.why.is_empty() {
+        if !r.why.iter().any(|x| x.kind == ReasonKind::Points) {
             para(
                 &mut out,
                 "  ",
