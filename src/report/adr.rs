@@ -26,8 +26,14 @@ pub fn civil_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A reason as the rest of a sentence ("Good, because …"): its first letter in lower case.
 fn bullet(r: &Reason) -> String {
-    format!("{} _({})_", md(&r.text), md(&source_phrase(&r.source)))
+    let mut chars = r.text.chars();
+    let clause: String = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    format!("{} _({})_", md(&clause), md(&source_phrase(&r.source)))
 }
 
 pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
