@@ -180,17 +180,26 @@ impl Session {
         }
     }
 
-    /// Writes a key; the instant just after it was written.
+    /// Writes a key; the instant just before it was written (taken after, a busy machine
+    /// may deschedule this thread while the wizard already answers).
     fn send(&mut self, key: &[u8]) -> Instant {
+        let t = Instant::now();
         self.writer.write_all(key).expect("write");
         self.writer.flush().expect("flush");
-        Instant::now()
+        t
     }
 
     /// A key, then its redraw: (to first output, to last byte of the redraw).
     fn key(&mut self, key: &[u8], quiet: Duration) -> Option<(Duration, Duration)> {
         let t = self.send(key);
-        self.settle(quiet).map(|(a, b)| (a - t, b - t))
+        let r = self.settle(quiet);
+        if std::env::var_os("PTY_TIMING_DEBUG").is_some() {
+            eprintln!(
+                "key {key:?}: {:?}",
+                r.map(|(a, b)| (a.checked_duration_since(t), b.checked_duration_since(t)))
+            );
+        }
+        r.map(|(a, b)| (a - t, b - t))
     }
 
     fn finish(mut self) {
