@@ -23,7 +23,7 @@ use ratatui::backend::Backend;
 
 use crate::bundled;
 use crate::commands;
-use crate::dataset::{self, Answers, Dataset};
+use crate::dataset::{Answers, Dataset};
 use crate::files;
 use crate::strings::wizard as w;
 
@@ -149,26 +149,18 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
     } else {
         None
     };
-    let mut editions: Vec<Edition> = Vec::new();
-    for (i, b) in bundled::BUNDLED.iter().enumerate() {
-        let (line, state) = match dataset::load_str(b.file, b.text) {
-            Ok(ds) => {
-                let answers = Answers::for_dataset(&ds);
-                (
-                    ds.edition.clone(),
-                    EditionState::Stashed(Box::new((ds, answers))),
-                )
-            }
-            Err(e) => (String::new(), EditionState::Failed(e.to_string())),
-        };
-        editions.push(Edition {
+    // Only the edition in use is parsed now; the others when first chosen.
+    let mut editions: Vec<Edition> = bundled::BUNDLED
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Edition {
             name: b.name.to_owned(),
-            line,
+            line: b.edition.to_owned(),
             default: i == 0,
             from_flag: false,
-            state,
-        });
-    }
+            state: EditionState::Unloaded(b),
+        })
+        .collect();
     let active = match explicit {
         Some((ds, answers)) => {
             let at = bundled::BUNDLED.iter().position(|b| b.file == ds.origin);
@@ -189,10 +181,12 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
                 }
             }
         }
-        None => match editions
-            .iter()
-            .position(|e| matches!(e.state, EditionState::Stashed(_)))
-        {
+        None => match (0..editions.len()).find(|&i| {
+            if let EditionState::Unloaded(b) = editions[i].state {
+                editions[i].state = update::load_bundled(b);
+            }
+            matches!(editions[i].state, EditionState::Stashed(_))
+        }) {
             Some(i) => i,
             None => {
                 let why = editions

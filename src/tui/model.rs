@@ -64,6 +64,8 @@ pub struct Edition {
 pub enum EditionState {
     /// In use: its dataset and answers are the model's.
     Active,
+    /// Bundled, not parsed yet: parsed when first chosen.
+    Unloaded(&'static crate::bundled::Bundled),
     /// Loaded, not in use: kept with its answers.
     Stashed(Box<(Dataset, Answers)>),
     /// Failed to load: the error.

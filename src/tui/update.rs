@@ -194,10 +194,24 @@ fn welcome_switch(m: &mut Model) -> bool {
     switch_edition(m, m.welcome_cursor)
 }
 
+/// Parses a bundled edition (compiled in: no I/O) into a stashed or failed state.
+pub fn load_bundled(b: &crate::bundled::Bundled) -> EditionState {
+    match crate::dataset::load_str(b.file, b.text) {
+        Ok(ds) => {
+            let answers = crate::dataset::Answers::for_dataset(&ds);
+            EditionState::Stashed(Box::new((ds, answers)))
+        }
+        Err(e) => EditionState::Failed(e.to_string()),
+    }
+}
+
 /// Makes edition `i` the one in use, keeping the answers of the one left.
 pub fn switch_edition(m: &mut Model, i: usize) -> bool {
     if i == m.active || i >= m.editions.len() {
         return i == m.active;
+    }
+    if let EditionState::Unloaded(b) = m.editions[i].state {
+        m.editions[i].state = load_bundled(b);
     }
     let stashed = std::mem::replace(&mut m.editions[i].state, EditionState::Active);
     let (ds, answers) = match stashed {
