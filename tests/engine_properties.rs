@@ -166,12 +166,7 @@ impl Spec {
             ask_if.sort();
             questions.push((opts, ask_if));
         }
-        // Final outcomes only when asked for: see `final_outcomes_keep_earlier_answers`.
-        let outcomes: Vec<(bool, bool)> = raw
-            .outcomes
-            .iter()
-            .map(|&(fin, none)| (fin && with_final_outcomes(), none))
-            .collect();
+        let outcomes = raw.outcomes.clone();
         let mut rules = Vec::new();
         for _ in 0..raw.rules {
             let mut when: Vec<(usize, u64)> = Vec::new();
@@ -367,12 +362,6 @@ fn spec_dataset() -> impl Strategy<Value = (String, Dataset)> {
             .unwrap_or_else(|e| panic!("generated dataset does not load: {e}\n{text}"));
         (text, ds)
     })
-}
-
-/// Final outcomes in generated datasets: `AUTHWIZ_PROPTEST_FINAL=1`. Off by default until
-/// the engine keeps answers given before a final outcome (see the ignored test below).
-fn with_final_outcomes() -> bool {
-    std::env::var_os("AUTHWIZ_PROPTEST_FINAL").is_some()
 }
 
 fn synth_dataset() -> impl Strategy<Value = (String, Dataset)> {
@@ -706,12 +695,11 @@ proptest! {
     }
 }
 
-/// Found by the property test above: an answer that reaches a final outcome discards the
-/// answers given before it (they are reported as ignored), so the pick changes and an
-/// answer set that was "settled" no longer is. data/README.md says a final outcome ends
-/// the questionnaire for questions *not answered yet*.
+/// Found by the property test above (fixed since): an answer that reached a final outcome
+/// discarded the answers given before it (reported as ignored), so the pick changed and an
+/// answer set that was "settled" no longer was. A final outcome ends the questionnaire for
+/// questions *not answered yet* (data/README.md).
 #[test]
-
 fn final_outcomes_keep_earlier_answers() {
     let text = r#"
 schema = 1

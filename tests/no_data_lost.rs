@@ -213,3 +213,36 @@ fn a_failed_recommendation_writes_nothing() {
     assert_eq!(out.status.code(), Some(ERROR));
     assert!(listing(dir.path()).is_empty());
 }
+
+/// `--force` renames over whatever is at the path. For a device, a FIFO or a socket that
+/// replaces the special file itself (as root, `--output /dev/full --force` replaced the
+/// device node with a regular file). Such a target should be refused, or written in place.
+#[cfg(unix)]
+#[test]
+#[ignore = "src/files.rs: --force replaces special files (FIFOs, devices) instead of refusing them"]
+fn force_does_not_replace_a_special_file() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("no mkfifo: skipped");
+        return;
+    }
+    let out = authwiz(&[
+        "recommend",
+        "-a",
+        "app-type=custom-app",
+        "--output",
+        fifo.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(ERROR));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo(),
+        "the FIFO was replaced by a regular file"
+    );
+}

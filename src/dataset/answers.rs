@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
-use super::diagnostic::{Diagnostic, InputError, LineIndex, did_you_mean, list_ids};
+use super::diagnostic::{Diagnostic, InputError, LineIndex, did_you_mean, list_ids, shown};
 use super::input::{parse_toml, read_text};
 use super::model::{Dataset, OptionIx, QuestionIx};
 
@@ -96,7 +96,7 @@ pub fn parse_pair(ds: &Dataset, pair: &str) -> Result<(QuestionIx, OptionIx), Bo
             file: "--answer".into(),
             line: None,
             column: None,
-            key: pair.to_owned(),
+            key: shown(pair),
             message,
             expected: Some(expected),
             hint,
@@ -118,7 +118,7 @@ fn resolve_answer(ds: &Dataset, q: &str, o: &str) -> Result<(QuestionIx, OptionI
     let Some(qi) = ds.question_ix(q) else {
         let ids = ds.questions.iter().map(|q| q.id.as_str());
         return Err((
-            format!("unknown question `{}`", q.escape_debug()),
+            format!("unknown question `{}`", shown(q)),
             format!("one of {}", list_ids(ids.clone())),
             did_you_mean(q, ids),
         ));
@@ -129,7 +129,7 @@ fn resolve_answer(ds: &Dataset, q: &str, o: &str) -> Result<(QuestionIx, OptionI
         return Err((
             format!(
                 "unknown option `{}` for question `{}`",
-                o.escape_debug(),
+                shown(o),
                 question.id
             ),
             format!("one of {}", list_ids(ids.clone())),
@@ -197,14 +197,10 @@ pub fn resolve_answers_file(
             (
                 format!(
                     "these answers are for dataset `{}`, not `{}`",
-                    id.get_ref().escape_debug(),
+                    shown(id.get_ref()),
                     ds.id
                 ),
-                format!(
-                    "`{}`, or pass `--data {}`",
-                    ds.id,
-                    id.get_ref().escape_debug()
-                ),
+                format!("`{}`, or pass `--data {}`", ds.id, shown(id.get_ref())),
                 None,
             ),
         );
@@ -218,7 +214,7 @@ pub fn resolve_answers_file(
                 } else {
                     o.span()
                 };
-                at(span, format!("answers.{}", q.get_ref()), p);
+                at(span, format!("answers.{}", shown(q.get_ref())), p);
             }
         }
     }

@@ -160,6 +160,12 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
                 None => head.to_owned(),
             };
         }
+        // Inside a table named by a header, e.g. `[contexts.notes.sqlite]`: its last part.
+        if key.contains(".?.")
+            && let Some(k) = inner.span().and_then(|s| header_before(text, s.start))
+        {
+            key = key.replacen(".?.", &format!(".{}.", diagnostic::shown(&k)), 1);
+        }
         let (line, column) = locate(inner.span());
         let (message, expected, hint) = split_serde_message(inner.message());
         let hint = hint.or_else(|| misplaced_key_hint(&key, &message));
@@ -323,6 +329,19 @@ fn key_before(text: &str, at: usize) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// The last part of the nearest table header (`[a.b.key]` or `[[a.key]]`) before `at`.
+fn header_before(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?;
+    let line = before
+        .lines()
+        .rev()
+        .map(str::trim_start)
+        .find(|l| l.starts_with('['))?;
+    let header = line.trim_start_matches('[').split(']').next()?;
+    let last = header.rsplit('.').next()?.trim().trim_matches('"');
+    (!last.is_empty()).then(|| last.to_owned())
+}
+
 /// Where a dotted key with too many parts is (the TOML reader does not say).
 fn deep_key_span(text: &str, msg: &str) -> Option<std::ops::Range<usize>> {
     if msg.trim() != "recursion limit" {
@@ -419,6 +438,9 @@ const OWNERS: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
+const CONTEXT_KEYS: &[&str] = &["id", "name", "summary", "source", "support", "notes"];
+const CRITERION_KEYS: &[&str] = &["id", "label", "source", "values", "notes"];
+
 /// An unknown key that belongs to the table owning this sub-table: it was written after
 /// the sub-table's header.
 fn misplaced_key_hint(key: &str, message: &str) -> Option<String> {
@@ -431,13 +453,13 @@ fn misplaced_key_hint(key: &str, message: &str) -> Option<String> {
     if parts.len() >= 3 && parts[parts.len() - 2] == "notes" {
         let owner = parts[0].split('[').next()?;
         let keys: &[&str] = match owner {
-            "contexts" => &["id", "name", "summary", "source", "support", "notes"],
-            "criteria" => &["id", "label", "source", "values", "notes"],
+            "contexts" => CONTEXT_KEYS,
+            "criteria" => CRITERION_KEYS,
             _ => return None,
         };
         return keys.contains(&field).then(|| {
             format!(
-                "`{field}` is a key of the {} entry: write it before its first `[{owner}.notes.…]` table",
+                "`{field}` is a key of the {} itself: write it before its first `[{owner}.notes.…]` table",
                 singular(owner)
             )
         });
@@ -533,6 +555,43 @@ fn unknown_name(head: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys listed for misplaced-key hints are the keys serde accepts.
+    #[test]
+    fn owner_keys_match_the_schema() {
+        use crate::dataset::raw::RawDataset;
+        let expected_keys = |toml: &str| -> Vec<String> {
+            let e = parse_toml::<RawDataset>("t.toml", toml).unwrap_err();
+            let expected = e.diagnostics[0].expected.clone().unwrap();
+            expected
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect()
+        };
+        for (sub, owner, keys) in OWNERS {
+            let toml = match *owner {
+                "dataset" => "schema = 1\n[dataset]\nzzz = 1\n".to_owned(),
+                o => format!("schema = 1\n[[{o}]]\nzzz = 1\n"),
+            };
+            let mut serde_keys = expected_keys(&toml);
+            let mut ours: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            // `vocabulary` is the sub-table itself.
+            serde_keys.retain(|k| k != sub);
+            ours.retain(|k| k != sub);
+            serde_keys.sort();
+            ours.sort();
+            assert_eq!(ours, serde_keys, "keys of {owner}");
+        }
+        for (owner, keys) in [("contexts", CONTEXT_KEYS), ("criteria", CRITERION_KEYS)] {
+            let mut serde_keys = expected_keys(&format!("schema = 1\n[[{owner}]]\nzzz = 1\n"));
+            let mut ours: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            serde_keys.sort();
+            ours.sort();
+            assert_eq!(ours, serde_keys, "keys of {owner}");
+        }
+    }
 
     #[test]
     fn splits_unknown_field_messages() {
