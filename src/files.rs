@@ -8,27 +8,56 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 /// Writes `contents` to `path`. Without `overwrite`, an existing file is an error.
+///
+/// Only regular files are ever replaced: a rename over a device, a FIFO or a socket would
+/// replace the node itself (as root, `/dev/full` became a regular file). A symbolic link to
+/// a regular file is written through, so the link stays a link.
 pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<()> {
     let shown = path.display();
-    if path.is_dir() {
-        bail!("cannot write {shown}: it is a directory");
-    }
-    if !overwrite && path.exists() {
-        bail!("{shown} already exists; not overwriting it (use --force to replace it)");
-    }
+    let target;
+    // A replaced file keeps its permissions; a new one gets the usual mode less the umask
+    // (a temporary file alone would be created owner-only).
+    let mut permissions = None;
+    let path = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => bail!("cannot write {shown}: it is a directory"),
+        Ok(meta) if !meta.is_file() => bail!(
+            "cannot write {shown}: it is not a regular file (a device, a pipe or a socket); \
+             write to standard output and redirect it instead"
+        ),
+        Ok(_) if !overwrite => {
+            bail!("{shown} already exists; not overwriting it (use --force to replace it)")
+        }
+        Ok(meta) => {
+            permissions = Some(meta.permissions());
+            target =
+                std::fs::canonicalize(path).with_context(|| format!("cannot write {shown}"))?;
+            target.as_path()
+        }
+        // A dangling symbolic link: creating its target would write somewhere unexpected.
+        Err(_) if path.symlink_metadata().is_ok() => {
+            bail!("cannot write {shown}: it is a symbolic link to nothing")
+        }
+        Err(_) => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".authwiz-")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "cannot write {shown}: cannot create a file in {}",
-                dir.display()
-            )
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".authwiz-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot write {shown}: cannot create a file in {}",
+            dir.display()
+        )
+    })?;
+    if let Some(permissions) = permissions {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .with_context(|| format!("cannot write {shown}"))?;
+    }
     tmp.write_all(contents.as_bytes())
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {shown}"))?;
@@ -67,5 +96,45 @@ mod tests {
         let p = dir.path().join("missing-dir").join("out.md");
         assert!(write_file(&p, "x", false).is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn overwriting_through_a_symlink_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(write_file(&link, "new", false).is_err());
+        write_file(&link, "new", true).unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_is_not_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        write_file(&p, "one", false).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask, the temporary file's owner-only mode must not leak through.
+        assert_ne!(mode(&p), 0o600, "a new file was created owner-only");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&p, "two", true).unwrap();
+        assert_eq!(mode(&p), 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &link).unwrap();
+        let err = write_file(&link, "x", true).unwrap_err().to_string();
+        assert!(err.contains("symbolic link to nothing"), "{err}");
+        assert!(!dir.path().join("nowhere.md").exists());
     }
 }

@@ -214,12 +214,10 @@ fn a_failed_recommendation_writes_nothing() {
     assert!(listing(dir.path()).is_empty());
 }
 
-/// `--force` renames over whatever is at the path. For a device, a FIFO or a socket that
-/// replaces the special file itself (as root, `--output /dev/full --force` replaced the
-/// device node with a regular file). Such a target should be refused, or written in place.
+/// A rename over a device, a FIFO or a socket would replace the node itself (as root,
+/// `--output /dev/full --force` once replaced the device with a regular file): refused.
 #[cfg(unix)]
 #[test]
-#[ignore = "src/files.rs: --force replaces special files (FIFOs, devices) instead of refusing them"]
 fn force_does_not_replace_a_special_file() {
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
