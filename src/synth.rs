@@ -197,15 +197,42 @@ pub fn generate(shape: Shape) -> String {
             }
             tests.push((q, rng.subset(n_options(q))));
         }
-        // Keep conditions satisfiable: a tested gated question forces its gate's options.
-        for i in 0..tests.len() {
-            if let Some((g, allowed)) = gate[tests[i].0].clone()
-                && let Some(t) = tests.iter_mut().find(|t| t.0 == g)
-            {
-                t.1.retain(|o| allowed.contains(o));
-                if t.1.is_empty() {
-                    t.1 = allowed;
+        // Keep conditions satisfiable: a tested gated question needs its gate answered with
+        // an option that opens it. Two gated questions behind one gate may need disjoint
+        // options; the later one is then dropped, so the rule can still fire.
+        let mut opening: Vec<(usize, Vec<usize>)> = Vec::new();
+        tests.retain(|(q, _)| {
+            let Some((g, allowed)) = &gate[*q] else {
+                return true;
+            };
+            match opening.iter_mut().find(|(gg, _)| gg == g) {
+                None => {
+                    opening.push((*g, allowed.clone()));
+                    true
                 }
+                Some((_, opts)) => {
+                    let narrowed: Vec<usize> = opts
+                        .iter()
+                        .copied()
+                        .filter(|o| allowed.contains(o))
+                        .collect();
+                    let keep = !narrowed.is_empty();
+                    if keep {
+                        *opts = narrowed;
+                    }
+                    keep
+                }
+            }
+        });
+        for (g, opens) in opening {
+            match tests.iter_mut().find(|t| t.0 == g) {
+                Some(t) => {
+                    t.1.retain(|o| opens.contains(o));
+                    if t.1.is_empty() {
+                        t.1 = opens;
+                    }
+                }
+                None => tests.push((g, opens)),
             }
         }
         let when: Vec<String> = tests
@@ -257,6 +284,42 @@ mod tests {
                 crate::dataset::load_str("synthetic.toml", &text).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(ds.candidates.len(), shape.candidates);
             assert_eq!(ds.rules.len(), shape.rules);
+        }
+    }
+
+    /// Many shapes and seeds, small enough to load quickly: every one must load (a rule
+    /// testing two questions behind one gate with disjoint openings once could not fire).
+    #[test]
+    fn generated_datasets_of_many_shapes_load() {
+        // Found by the property tests: two questions behind one gate, disjoint openings.
+        let found = Shape {
+            candidates: 4,
+            questions: 4,
+            options: 2,
+            rules: 6,
+            criteria: 2,
+            contexts: 1,
+            seed: 1875467355784081459,
+        };
+        let mut rng = Rng::new(7);
+        for i in 0..=400 {
+            let shape = if i == 0 {
+                found
+            } else {
+                Shape {
+                    contexts: rng.below(4),
+                    candidates: 2 + rng.below(5),
+                    criteria: rng.below(4),
+                    questions: 1 + rng.below(8),
+                    options: 2 + rng.below(3),
+                    rules: 1 + rng.below(12),
+                    seed: rng.next_u64(),
+                }
+            };
+            let text = generate(shape);
+            if let Err(e) = crate::dataset::load_str("synthetic.toml", &text) {
+                panic!("{shape:?}: {e}\n{text}");
+            }
         }
     }
 
