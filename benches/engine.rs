@@ -7,7 +7,7 @@ use std::hint::black_box;
 use authwiz::analysis::{self, walk};
 use authwiz::bundled::BUNDLED;
 use authwiz::dataset::{Answers, Dataset, load_str};
-use authwiz::engine::{decide, evaluate, settle, what_if};
+use authwiz::engine::{decide, evaluate, settle, what_if, why_not};
 use authwiz::synth::{Rng, Shape, generate};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -90,6 +90,17 @@ fn bench_engine(c: &mut Criterion) {
             b.iter(|| {
                 for (a, ev) in paths.iter().zip(&evs) {
                     black_box(settle(&ds, a, ev));
+                }
+            })
+        });
+        // The verdict explained: evaluation, settled or not (with the open questions), and
+        // why not each other candidate; what-if and conflict search come on top.
+        g.bench_function("explain-all-paths", |b| {
+            b.iter(|| {
+                for a in &paths {
+                    let ev = evaluate(&ds, black_box(a));
+                    black_box(settle(&ds, a, &ev));
+                    black_box(why_not(&ev));
                 }
             })
         });

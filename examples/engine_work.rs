@@ -1,7 +1,8 @@
 //! A fixed amount of engine work, for instruction counts under callgrind (repeatable on a
 //! busy machine, unlike wall time):
 //! `valgrind --tool=callgrind target/release/examples/engine_work OP [DATASET]`
-//! OP: evaluate | quick | settle | whynot | whatif | conflict | decide | report.
+//! OP: none | evaluate | quick | settle | whynot | explain | whatif | conflict | decide |
+//! report (`explain` = evaluate + settle + why-not).
 
 use authwiz::analysis::walk;
 use authwiz::dataset::{Answers, resolve};
@@ -26,6 +27,11 @@ fn main() {
             "quick" => drop(black_box(quick_pick(&ds, a))),
             "settle" => drop(black_box(settle(&ds, a, &evaluate(&ds, a)))),
             "whynot" => drop(black_box(why_not(&evaluate(&ds, a)))),
+            "explain" => {
+                let ev = evaluate(&ds, a);
+                drop(black_box(settle(&ds, a, &ev)));
+                drop(black_box(why_not(&ev)));
+            }
             "whatif" => drop(black_box(what_if(&ds, a, &evaluate(&ds, a)))),
             "conflict" => drop(black_box(conflict(&ds, a, &evaluate(&ds, a)))),
             "decide" => drop(black_box(decide(&ds, a))),

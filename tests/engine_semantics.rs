@@ -917,7 +917,11 @@ fn why_not_contrasts_the_rules_that_favour_the_pick() {
         .unwrap();
     assert_eq!(w.behind, 1);
     assert!(w.exclusions.is_empty());
-    assert_eq!(w.contrast, vec![(0, 3, 1)], "only the rule favouring a");
+    assert_eq!(
+        w.contrast.as_slice(),
+        [(0, 3, 1)],
+        "only the rule favouring a"
+    );
     let rep = report::build(&ds, &v);
     let b = rep.why_not.iter().find(|w| w.id == "b").unwrap();
     assert_eq!(b.reasons.len(), 1);

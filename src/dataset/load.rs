@@ -701,9 +701,15 @@ impl<'a> Validator<'a> {
                     );
                 }
                 if let Some(c) = self.resolve(&criteria, crit, &kk) {
+                    let allowed = allowed.get_ref().0.clone();
+                    let values = &criteria_out[c].values;
+                    let not_allowed = |c: &usize| !allowed.contains(&values[*c]);
+                    let depends = |c: &usize| values[*c] == CellValue::Depends;
                     require.push(Requirement {
                         criterion: c,
-                        allowed: allowed.get_ref().0.clone(),
+                        lacking: mask((0..n_cand).filter(|c| not_allowed(c) && !depends(c))),
+                        caveat: mask((0..n_cand).filter(|c| not_allowed(c) && depends(c))),
+                        allowed,
                     });
                 }
             }
@@ -725,14 +731,9 @@ impl<'a> Validator<'a> {
                 );
             }
             let source = src(&mut self, &r.source, &format!("{k}.source"));
-            let lacking = |c: usize| {
-                require.iter().any(|req: &Requirement| {
-                    let v = criteria_out[req.criterion].values[c];
-                    v != CellValue::Depends && !req.allowed.contains(&v)
-                })
-            };
-            let rules_out_mask =
-                mask(exclude.iter().copied()) | mask((0..n_cand).filter(|&c| lacking(c)));
+            let rules_out_mask = require
+                .iter()
+                .fold(mask(exclude.iter().copied()), |m, req| m | req.lacking);
             rules_out.push(Rule {
                 id: r.id.get_ref().clone(),
                 when: when.unwrap_or_default(),
@@ -827,6 +828,7 @@ impl<'a> Validator<'a> {
             });
         }
         let ask_order = ask_order(&questions_out);
+        let final_rules = final_rules(&questions_out, &rules_out, &outcomes_out);
         let v = &meta.vocabulary;
         Ok(Dataset {
             id: meta.id.get_ref().clone(),
@@ -854,6 +856,7 @@ impl<'a> Validator<'a> {
             notes: notes_out,
             glossary,
             ask_order,
+            final_rules,
         })
     }
 
@@ -954,6 +957,39 @@ fn mask(items: impl Iterator<Item = usize>) -> CandidateSet {
 
 /// Questions in an order where every `ask_if` names only earlier ones (the graph is
 /// acyclic once validation passed); otherwise in file order.
+/// Rules leading to a final outcome, with the first question each closes (see
+/// `Dataset::final_rules`). Runs after validation: `ask_if` has no cycles.
+fn final_rules(
+    questions: &[Question],
+    rules: &[Rule],
+    outcomes: &[Outcome],
+) -> Vec<(RuleIx, QuestionIx)> {
+    fn last_needed(questions: &[Question], q: QuestionIx) -> QuestionIx {
+        questions[q]
+            .ask_if
+            .tests
+            .iter()
+            .map(|t| last_needed(questions, t.question))
+            .fold(q, usize::max)
+    }
+    rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.outcome.is_some_and(|o| outcomes[o].is_final))
+        .map(|(ri, r)| {
+            // An outcome that needs no answer closes every question.
+            let closes_from = r
+                .when
+                .tests
+                .iter()
+                .map(|t| last_needed(questions, t.question) + 1)
+                .max()
+                .unwrap_or(0);
+            (ri, closes_from)
+        })
+        .collect()
+}
+
 fn ask_order(questions: &[Question]) -> Vec<QuestionIx> {
     fn visit(q: QuestionIx, questions: &[Question], seen: &mut [bool], out: &mut Vec<QuestionIx>) {
         if seen[q] {

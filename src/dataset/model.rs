@@ -54,6 +54,10 @@ pub struct Dataset {
     pub glossary: Vec<Term>,
     /// Questions ordered so that each comes after every question its `ask_if` names.
     pub ask_order: Vec<QuestionIx>,
+    /// Rules that lead to a final outcome, each with the first question it closes when it
+    /// holds: the one after the last question its condition depends on (with the
+    /// questions that gate those). Known at load, so evaluating need not walk the gates.
+    pub final_rules: Vec<(RuleIx, QuestionIx)>,
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +175,10 @@ pub struct Requirement {
     pub criterion: CriterionIx,
     /// Allowed cell values.
     pub allowed: Vec<CellValue>,
+    /// Candidates whose cell is not allowed (and not "depends"): ruled out when it fires.
+    pub lacking: CandidateSet,
+    /// Candidates whose "depends" cell is not allowed as such: kept, with a caveat.
+    pub caveat: CandidateSet,
 }
 
 #[derive(Debug, Clone)]

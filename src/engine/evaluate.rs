@@ -5,8 +5,8 @@
 use smallvec::SmallVec;
 
 use crate::dataset::{
-    Answers, CandidateIx, CandidateSet, CellValue, Condition, ContextIx, CriterionIx, Dataset,
-    MAX_CANDIDATES, MAX_QUESTIONS, OptionSet, OutcomeIx, QuestionIx, RuleIx,
+    Answers, CandidateIx, CandidateSet, Condition, ContextIx, CriterionIx, Dataset, MAX_CANDIDATES,
+    MAX_QUESTIONS, OptionSet, OutcomeIx, QuestionIx, RuleIx,
 };
 
 /// Whether a question is part of the questionnaire under the answers so far.
@@ -150,30 +150,12 @@ fn fires(cond: &Condition, counted: &[OptionSet]) -> bool {
 /// answers to them are ignored, while earlier answers keep counting. When several final
 /// outcomes hold, the first one reached ends it. Returns whether one was reached.
 fn close_at_final_outcome(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) -> bool {
-    fn last_needed(ds: &Dataset, q: QuestionIx) -> QuestionIx {
-        ds.questions[q]
-            .ask_if
-            .tests
-            .iter()
-            .map(|t| last_needed(ds, t.question))
-            .fold(q, usize::max)
-    }
-    let mut end: Option<QuestionIx> = None;
-    for rule in &ds.rules {
-        let is_final = rule.outcome.is_some_and(|o| ds.outcomes[o].is_final);
-        if is_final && truth(&rule.when, answers, asked) == Truth::True {
-            // Questions from this index on are no longer asked (all of them for an
-            // outcome that needs no answer).
-            let closes_from = rule
-                .when
-                .tests
-                .iter()
-                .map(|t| last_needed(ds, t.question) + 1)
-                .max()
-                .unwrap_or(0);
-            end = Some(end.map_or(closes_from, |e: usize| e.min(closes_from)));
-        }
-    }
+    let end = ds
+        .final_rules
+        .iter()
+        .filter(|&&(r, _)| truth(&ds.rules[r].when, answers, asked) == Truth::True)
+        .map(|&(_, closes_from)| closes_from)
+        .min();
     if let Some(end) = end {
         for a in asked.iter_mut().skip(end) {
             *a = Asked::No;
@@ -311,23 +293,18 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
             standings[c].exclusions.push(Exclusion::Rule { rule: ri });
         }
         for req in &rule.require {
-            let values = &ds.criteria[req.criterion].values;
-            for (c, s) in standings.iter_mut().enumerate() {
-                let v = values[c];
-                if req.allowed.contains(&v) {
-                    continue;
-                }
-                if v == CellValue::Depends {
-                    s.caveats.push(Caveat {
-                        rule: ri,
-                        criterion: req.criterion,
-                    });
-                } else {
-                    s.exclusions.push(Exclusion::Requirement {
-                        rule: ri,
-                        criterion: req.criterion,
-                    });
-                }
+            let criterion = req.criterion;
+            for c in members(req.lacking) {
+                standings[c].exclusions.push(Exclusion::Requirement {
+                    rule: ri,
+                    criterion,
+                });
+            }
+            for c in members(req.caveat) {
+                standings[c].caveats.push(Caveat {
+                    rule: ri,
+                    criterion,
+                });
             }
         }
         if let Some(o) = rule.outcome {
@@ -389,4 +366,15 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
         closed,
         none_needed,
     }
+}
+
+/// The members of a candidate set, in order.
+fn members(mut set: CandidateSet) -> impl Iterator<Item = CandidateIx> {
+    std::iter::from_fn(move || {
+        (set != 0).then(|| {
+            let c = set.trailing_zeros() as CandidateIx;
+            set &= set - 1;
+            c
+        })
+    })
 }

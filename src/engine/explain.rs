@@ -2,7 +2,9 @@
 //! which single answer would change the pick (what-if), and when nothing fits, a smallest
 //! set of conflicting answers with the relaxations that restore a fit.
 
-use super::evaluate::{Asked, Evaluation, Exclusion, quick_pick};
+use smallvec::SmallVec;
+
+use super::evaluate::{Asked, Evaluation, Exclusions, quick_pick};
 use crate::dataset::{Answers, CandidateIx, CandidateSet, Dataset, OptionIx, QuestionIx, RuleIx};
 
 /// Why a candidate is not the pick.
@@ -10,12 +12,15 @@ use crate::dataset::{Answers, CandidateIx, CandidateSet, Dataset, OptionIx, Ques
 pub struct WhyNot {
     pub candidate: CandidateIx,
     /// Non-empty when it is ruled out.
-    pub exclusions: Vec<Exclusion>,
+    pub exclusions: Exclusions,
     /// Points behind the pick (0 for a tie lost on dataset order).
     pub behind: i32,
     /// Fired rules that favour the pick over this candidate: (rule, pick's points, its points).
-    pub contrast: Vec<(RuleIx, i32, i32)>,
+    pub contrast: Contrast,
 }
+
+/// Short lists, kept inline: why-not runs for every verdict.
+pub type Contrast = SmallVec<[(RuleIx, i32, i32); 4]>;
 
 /// A single answer that would change the pick.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +67,9 @@ pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
             .iter()
             .map(|&c| WhyNot {
                 candidate: c,
-                exclusions: ev.standings[c].exclusions.to_vec(),
+                exclusions: ev.standings[c].exclusions.clone(),
                 behind: 0,
-                contrast: Vec::new(),
+                contrast: Contrast::new(),
             })
             .collect();
     };
@@ -74,22 +79,10 @@ pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
         .filter(|&&c| c != pick)
         .map(|&c| {
             let s = &ev.standings[c];
-            let theirs = |r: RuleIx| s.points.iter().find(|p| p.0 == r).map_or(0, |p| p.1);
-            let mine = |r: RuleIx| top.points.iter().find(|p| p.0 == r).map_or(0, |p| p.1);
-            let mut contrast: Vec<(RuleIx, i32, i32)> = top
-                .points
-                .iter()
-                .chain(&s.points)
-                .map(|&(r, _)| r)
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .map(|r| (r, mine(r), theirs(r)))
-                .filter(|&(_, m, t)| m > t)
-                .collect();
-            contrast.sort_by_key(|&(r, m, t)| (-(m - t), r));
+            let contrast = contrast(&top.points, &s.points);
             WhyNot {
                 candidate: c,
-                exclusions: s.exclusions.to_vec(),
+                exclusions: s.exclusions.clone(),
                 behind: if s.is_excluded() {
                     0
                 } else {
@@ -99,6 +92,42 @@ pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
             }
         })
         .collect()
+}
+
+/// Fired rules that give the pick more points than `theirs`: (rule, pick's points, its
+/// points), the widest gap first. Both lists are in rule order (rules fire in dataset
+/// order), so one merge pass pairs them without a lookup.
+fn contrast(mine: &[(RuleIx, i32)], theirs: &[(RuleIx, i32)]) -> Contrast {
+    debug_assert!(mine.is_sorted_by_key(|p| p.0) && theirs.is_sorted_by_key(|p| p.0));
+    let mut out = Contrast::new();
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let (r, m, t) = match (mine.get(i), theirs.get(j)) {
+            (Some(&(a, m)), Some(&(b, t))) if a == b => {
+                i += 1;
+                j += 1;
+                (a, m, t)
+            }
+            (Some(&(a, m)), Some(&(b, _))) if a < b => {
+                i += 1;
+                (a, m, 0)
+            }
+            (Some(&(a, m)), None) => {
+                i += 1;
+                (a, m, 0)
+            }
+            (_, Some(&(b, t))) => {
+                j += 1;
+                (b, 0, t)
+            }
+            (None, None) => break,
+        };
+        if m > t {
+            out.push((r, m, t));
+        }
+    }
+    out.sort_by_key(|&(r, m, t)| (-(m - t), r));
+    out
 }
 
 /// Every single-answer change (to an asked question) that changes the pick.

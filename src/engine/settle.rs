@@ -9,6 +9,8 @@
 //! ruled out any more and no other candidate can reach it. Cost: O(rules × tests +
 //! candidates × pending rules), whatever the number of remaining answer combinations.
 
+use smallvec::SmallVec;
+
 use super::evaluate::{Asked, Evaluation, Truth, truth};
 use crate::dataset::{Answers, CandidateIx, CandidateSet, Dataset, QuestionIx, RuleIx};
 
@@ -30,7 +32,8 @@ pub struct Bounds {
 }
 
 pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
-    let pending: Vec<RuleIx> = (0..ds.rules.len())
+    // Inline: settle runs for every verdict, and few rules are pending at once.
+    let pending: SmallVec<[RuleIx; 32]> = (0..ds.rules.len())
         .filter(|&r| truth(&ds.rules[r].when, answers, &ev.asked) == Truth::Unknown)
         .collect();
     let is_final = |r: RuleIx| ds.rules[r].outcome.is_some_and(|o| ds.outcomes[o].is_final);
@@ -61,7 +64,9 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
             && !ev.standings[c].is_excluded()
             && (bounds[c].high > t.low || (bounds[c].high == t.low && c < pick))
     };
-    let contenders: Vec<CandidateIx> = (0..ds.candidates.len()).filter(|&c| contender(c)).collect();
+    let contenders: CandidateSet = (0..ds.candidates.len())
+        .filter(|&c| contender(c))
+        .fold(0, |m, c| m | (1 << c));
     // An outcome still to come could say none is needed, or (if final) make answers given
     // beyond it not count.
     let outcome_pending = pending.iter().any(|&r| {
@@ -69,7 +74,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
             .outcome
             .is_some_and(|o| ds.outcomes[o].no_candidate || ds.outcomes[o].is_final)
     });
-    let settled = !t.may_be_excluded && contenders.is_empty() && !outcome_pending;
+    let settled = !t.may_be_excluded && contenders == 0 && !outcome_pending;
     if settled {
         return Settlement {
             settled,
@@ -85,7 +90,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
             .filter(|&c| !ev.standings[c].is_excluded())
             .fold(0, |m, c| m | (1 << c))
     } else {
-        contenders.iter().fold(1 << pick, |m, &c| m | (1 << c))
+        contenders | (1 << pick)
     };
     // A pending rule matters if it moves points of, or rules out, a candidate in play, or
     // leads to an outcome.
