@@ -91,7 +91,11 @@ fn every_readme_example_shows_real_output() {
         };
         let shown: Vec<&str> = ex.shown.iter().map(String::as_str).collect();
         // Trailing spaces are invisible in the README and trimmed by editors.
-        let trim = |v: &[&str]| v.iter().map(|l| l.trim_end().to_owned()).collect::<Vec<_>>();
+        let trim = |v: &[&str]| {
+            v.iter()
+                .map(|l| l.trim_end().to_owned())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             trim(&shown),
             trim(actual),

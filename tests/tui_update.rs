@@ -609,3 +609,46 @@ fn every_scope_has_its_back_or_quit_and_hints_come_from_the_table() {
         );
     }
 }
+
+#[test]
+fn a_digit_chooses_the_answer_with_that_number() {
+    let mut m = model();
+    send(&mut m, &[Msg::Enter]);
+    assert_eq!(
+        keymap::lookup(&m, &key(KeyCode::Char('2'))),
+        Some(Msg::Choose(1)),
+        "the numbers shown start at 1"
+    );
+    // town: 2 = village, whatever the cursor was on; then the next question.
+    send(&mut m, &[Msg::Down, Msg::Down, Msg::Choose(1)]);
+    assert_eq!(answer_of(&m, "town").as_deref(), Some("village"));
+    assert_eq!(current(&m), "licence");
+    // A number past the last answer does nothing.
+    let options = m.ds.questions[m.question.current].options.len();
+    send(&mut m, &[Msg::Choose(options)]);
+    assert_eq!(current(&m), "licence");
+    assert_eq!(answer_of(&m, "licence"), None);
+}
+
+#[test]
+fn a_digit_in_the_chooser_uses_that_answer() {
+    let mut m = at_result();
+    send(
+        &mut m,
+        &[Msg::NextPane, Msg::Down, Msg::Down, Msg::Down, Msg::Enter],
+    );
+    assert!(matches!(m.dialog, Some(Dialog::Chooser { .. })));
+    assert_eq!(
+        keymap::lookup(&m, &key(KeyCode::Char('1'))),
+        Some(Msg::Choose(0))
+    );
+    // cargo: 1 = yes.
+    send(&mut m, &[Msg::Choose(0)]);
+    assert_eq!(m.dialog, None);
+    assert_eq!(answer_of(&m, "cargo").as_deref(), Some("yes"));
+    assert_eq!(recommendation(&m).as_deref(), Some("car"));
+    // Out of range: the chooser stays open and nothing changes.
+    send(&mut m, &[Msg::Enter, Msg::Choose(9)]);
+    assert!(matches!(m.dialog, Some(Dialog::Chooser { .. })));
+    assert_eq!(answer_of(&m, "cargo").as_deref(), Some("yes"));
+}

@@ -84,6 +84,18 @@ const ENTER: &[Key] = &[code(KeyCode::Enter)];
 const BACK: &[Key] = &[code(KeyCode::Esc), code(KeyCode::Backspace)];
 const ESC: &[Key] = &[code(KeyCode::Esc)];
 const TAB: &[Key] = &[code(KeyCode::Tab), code(KeyCode::BackTab)];
+/// The numbers shown before the answers: a digit chooses that answer directly.
+const DIGITS: &[Key] = &[
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
+];
 
 /// One binding.
 #[derive(Debug)]
@@ -189,6 +201,14 @@ pub static BINDINGS: &[Binding] = &[
         Msg::Enter,
         "choose the highlighted answer and go on",
         "choose",
+    ),
+    b(
+        S::Question,
+        DIGITS,
+        "1–9",
+        Msg::Choose(0),
+        "choose the answer with that number and go on",
+        "",
     ),
     b(
         S::Question,
@@ -431,6 +451,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         S::Chooser,
+        DIGITS,
+        "1–9",
+        Msg::Choose(0),
+        "use the answer with that number and re-evaluate",
+        "",
+    ),
+    b(
+        S::Chooser,
         BACK,
         "Esc",
         Msg::Back,
@@ -531,7 +559,13 @@ pub fn lookup(model: &Model, ev: &KeyEvent) -> Option<Msg> {
             .iter()
             .find(|bnd| bnd.scope == *scope && bnd.keys.iter().any(|k| matches(k, ev)))
         {
-            return Some(bnd.msg.clone());
+            return Some(match (&bnd.msg, ev.code) {
+                // One binding stands for nine keys: the digit says which answer.
+                (Msg::Choose(_), KeyCode::Char(c)) => {
+                    Msg::Choose(c.to_digit(10).map_or(0, |d| d.saturating_sub(1) as usize))
+                }
+                (msg, _) => msg.clone(),
+            });
         }
         // Every other printable character goes into a text field.
         if *scope == Scope::FileName
@@ -571,6 +605,10 @@ pub fn key_name(k: &Key) -> String {
 
 /// Every key of a binding, as the help screen lists them: "↑ k".
 pub fn keys_label(b: &Binding) -> String {
+    // Nine digits read better as a range.
+    if matches!(b.msg, Msg::Choose(_)) {
+        return b.label.to_owned();
+    }
     b.keys.iter().map(key_name).collect::<Vec<_>>().join(" ")
 }
 

@@ -26,6 +26,8 @@ pub enum Msg {
     End,
     /// Forward: choose, confirm, open.
     Enter,
+    /// Choose the answer at this index (shown as its number) and go on.
+    Choose(usize),
     /// One step back (Esc, Backspace): the previous question, or close the panel.
     Back,
     /// Move the focus to the next pane.

@@ -311,6 +311,10 @@ fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::Enter => answer(m),
+        Msg::Choose(i) if i < options => {
+            m.question.cursor = i;
+            answer(m);
+        }
         Msg::Back => back(m),
         Msg::Finish => {
             if m.can_finish() {
@@ -444,6 +448,11 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
     match dialog {
         Dialog::Chooser { question, cursor } => {
             let n = m.ds.questions[question].options.len();
+            // A digit is the cursor on that answer and Enter.
+            let (cursor, msg) = match msg {
+                Msg::Choose(i) if i < n => (i, Msg::Enter),
+                msg => (cursor, msg),
+            };
             match msg {
                 Msg::Up | Msg::Down => {
                     m.dialog = Some(Dialog::Chooser {

@@ -110,7 +110,8 @@ fn reason(m: &Model, out: &mut Vec<Line<'static>>, r: &Reason, indent: &str, wid
         width,
         0,
     );
-    let sub = format!("{indent}   ");
+    // Details line up with the reason's text, whatever the mark's width (✓, +2, -10).
+    let sub = format!("{indent}{}", " ".repeat(text::width(&mark) + 1));
     if !r.answers.is_empty() {
         let answers: Vec<String> = r.answers.iter().map(answer_phrase).collect();
         para(
