@@ -1,5 +1,6 @@
 //! authwiz: parse the command line, pick a face, map errors to exit codes.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -23,7 +24,12 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {}", sanitize::text(&format!("{e:#}")));
+            // Not eprintln!: it panics when standard error is gone (a hung-up terminal).
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}",
+                sanitize::text(&format!("{e:#}"))
+            );
             ExitCode::from(exit::ERROR)
         }
     }

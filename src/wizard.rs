@@ -73,6 +73,12 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
         // `_guard` restores the terminal here, before anything is printed.
     };
     terminal::restore();
+    // Drawing or reading fails once the terminal hangs up: that is a hang-up, not an error
+    // (nobody is left to read the message).
+    let outcome = match outcome {
+        Err(_) if terminal::gone() => Ok(Exit::Signal(terminal::HANGUP)),
+        outcome => outcome,
+    };
     let code = match outcome? {
         Exit::Result => {
             let text = report::terminal_text(&report::recommend::text(&model.report));

@@ -311,6 +311,76 @@ fn sighup_restores_the_terminal() {
     s.assert_restored();
 }
 
+/// A terminal that goes away without a signal: the wizard is not the session leader of
+/// the pseudo-terminal (as under a supervisor that keeps its own session), so closing the
+/// master hangs the terminal up without sending SIGHUP. Reads then return end-of-file;
+/// crossterm used to spin on them at full CPU forever. The wizard must notice and end as a
+/// hang-up would (exit 129).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_terminal_gone_without_a_signal_ends_the_wizard() {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::process::{Command, Stdio};
+    const O_NOCTTY: i32 = 0o400; // Linux: do not make the terminal ours.
+
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let slave_path = pair.master.tty_name().expect("the pseudo-terminal's name");
+    drop(pair.slave);
+    let open_slave = || {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(O_NOCTTY)
+            .open(&slave_path)
+            .unwrap()
+    };
+    let data = fixture();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .args(["--data", &data])
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::from(open_slave()))
+        .stdout(Stdio::from(open_slave()))
+        .stderr(Stdio::from(open_slave()))
+        .spawn()
+        .unwrap();
+    // Read in this thread, so that dropping the reader and the master closes every
+    // master descriptor: that is the hang-up.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Welcome") {
+        match reader.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    assert!(
+        String::from_utf8_lossy(&seen).contains("Welcome"),
+        "the wizard did not start"
+    );
+    drop(reader);
+    drop(pair.master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the wizard kept running after its terminal went away");
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(128 + 1));
+}
+
 #[test]
 fn resizing_redraws_and_too_small_still_quits() {
     let data = fixture();

@@ -135,6 +135,7 @@ impl Signals {
                 )?);
             }
             spawn_watchdog(&[SIGTERM, SIGHUP, SIGINT])?;
+            spawn_hangup_watch()?;
             Ok(Self { last, ids })
         }
         #[cfg(not(unix))]
@@ -173,6 +174,42 @@ fn spawn_watchdog(signals: &[i32]) -> io::Result<()> {
     Ok(())
 }
 
+/// The signal number of a hang-up: a terminal that goes away ends the wizard as SIGHUP
+/// does (exit 129).
+pub const HANGUP: i32 = 1;
+
+/// Whether the terminal has gone away: a hung-up terminal stops being a terminal (its
+/// `tcgetattr` fails with EIO), and so does standard input read from it.
+pub fn gone() -> bool {
+    !io::IsTerminal::is_terminal(&io::stdin())
+}
+
+/// How often the hang-up watch checks that standard input is still a terminal.
+const HANGUP_CHECK: Duration = Duration::from_millis(250);
+
+/// A terminal can also go away with no signal at all (SIGHUP blocked by whoever started
+/// the process): reads then return end-of-file, crossterm spins on them and the event
+/// loop never runs again. A hung-up terminal stops being a terminal (its `tcgetattr`
+/// fails), so this thread checks for that and ends the process as a hang-up would.
+#[cfg(unix)]
+fn spawn_hangup_watch() -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("hangup-watch".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(HANGUP_CHECK);
+                if gone() {
+                    if ACTIVE.load(Ordering::SeqCst) {
+                        restore();
+                        std::process::exit(128 + HANGUP);
+                    }
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
 impl Drop for Signals {
     fn drop(&mut self) {
         #[cfg(unix)]
@@ -200,12 +237,26 @@ impl Events for TerminalEvents {
         if let Some(s) = self.signals.pending() {
             return Ok(Some(Input::Signal(s)));
         }
-        match event::poll(timeout) {
-            Ok(true) => Ok(Some(Input::Event(event::read()?))),
+        let read = match event::poll(timeout) {
+            Ok(true) => event::read().map(|e| Some(Input::Event(e))),
             Ok(false) => Ok(None),
+            Err(e) => Err(e),
+        };
+        match read {
             // A signal interrupted the wait: the next call reports it.
             Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
-            Err(e) => Err(e),
+            // The terminal is gone (reads fail with EIO once it hangs up): end as a
+            // hang-up does, not as an error nobody is left to read.
+            Err(_) if gone() => Ok(Some(Input::Signal(HANGUP))),
+            other => other,
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    #[test]
+    fn hangup_is_sighup() {
+        assert_eq!(super::HANGUP, signal_hook::consts::SIGHUP);
     }
 }
