@@ -160,9 +160,16 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
                 None => head.to_owned(),
             };
         }
-        // Inside a table named by a header, e.g. `[contexts.notes.sqlite]`: its last part.
+        // Inside an inline table, `sqlite = { ... }`: the key before its brace; inside a
+        // table named by a header, e.g. `[contexts.notes.sqlite]`: the header's last part.
         if key.contains(".?.")
-            && let Some(k) = inner.span().and_then(|s| header_before(text, s.start))
+            && let Some(k) =
+                inner
+                    .span()
+                    .and_then(|s| match enclosing_inline_table(text, s.start) {
+                        Some(open) => key_before(text, open),
+                        None => header_before(text, s.start),
+                    })
         {
             key = key.replacen(".?.", &format!(".{}.", diagnostic::shown(&k)), 1);
         }
@@ -327,6 +334,46 @@ fn key_before(text: &str, at: usize) -> Option<String> {
         .rev()
         .collect();
     (!key.is_empty()).then_some(key)
+}
+
+/// Where the innermost inline table around `at` opens (its `{`), if `at` is inside one.
+/// Reads from the start, skipping strings and comments, so braces inside them do not count.
+fn enclosing_inline_table(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let end = at.min(bytes.len());
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'#' => {
+                while i < end && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                let delim: &[u8] = match (q, bytes[i..].starts_with(&[q, q, q])) {
+                    (b'"', true) => b"\"\"\"",
+                    (b'"', false) => b"\"",
+                    (_, true) => b"'''",
+                    (_, false) => b"'",
+                };
+                i += delim.len();
+                while i < end && !bytes[i..].starts_with(delim) {
+                    // Basic strings escape with a backslash; literal strings do not.
+                    i += if q == b'"' && bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += delim.len();
+                continue;
+            }
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.pop()
 }
 
 /// The last part of the nearest table header (`[a.b.key]` or `[[a.key]]`) before `at`.
@@ -591,6 +638,16 @@ mod tests {
             ours.sort();
             assert_eq!(ours, serde_keys, "keys of {owner}");
         }
+    }
+
+    #[test]
+    fn finds_the_inline_table_around_a_position() {
+        let text = "[a]\nx = { s = \"{ not a brace\", t = '}', # {\n y = { z = 1 } }\nw = 2\n";
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(enclosing_inline_table(text, at("s =")), Some(at("{ s")));
+        assert_eq!(enclosing_inline_table(text, at("z =")), Some(at("{ z")));
+        assert_eq!(enclosing_inline_table(text, at("w =")), None);
+        assert_eq!(key_before(text, at("{ z")).as_deref(), Some("y"));
     }
 
     #[test]
