@@ -23,6 +23,10 @@ pub fn cell_value(value: &str) -> &'static str {
     cell(value)
 }
 
+/// Headings of a candidate's facts, in every report.
+pub const CAVEATS: &str = "Caveats";
+pub const NEXT_STEPS: &str = "What you need next";
+
 pub fn signed(points: i32) -> String {
     format!("{points:+}")
 }
@@ -179,8 +183,8 @@ pub mod wizard {
     pub const YOU_ANSWERED: &str = "you answered";
     pub const NOTE: &str = "note";
     pub const SOURCE: &str = "source";
-    pub const CAVEATS: &str = "Caveats";
-    pub const NEXT_STEPS: &str = "What you need next";
+    pub const CAVEATS: &str = super::CAVEATS;
+    pub const NEXT_STEPS: &str = super::NEXT_STEPS;
     pub const CONFLICT_SMALLEST: &str = "Conflicting answers (a smallest set)";
     pub const CONFLICT_MINIMAL: &str = "Conflicting answers (a minimal set)";
     pub const RELAX: &str = "What to relax";

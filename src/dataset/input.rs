@@ -442,6 +442,18 @@ fn array_of_tables_hint(key: &str, message: &str) -> Option<String> {
     ))
 }
 
+/// The keys of a candidate, which owns two kinds of sub-table.
+const CANDIDATE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "source",
+    "when_to_use",
+    "when_to_use_source",
+    "facts",
+    "caveats",
+];
+
 /// The keys of the tables that own sub-tables: a key of the owner written after a
 /// sub-table's header lands in the sub-table.
 const OWNERS: &[(&str, &str, &[&str])] = &[
@@ -450,34 +462,8 @@ const OWNERS: &[(&str, &str, &[&str])] = &[
         "questions",
         &["id", "prompt", "help", "ask_if", "options", "source"],
     ),
-    (
-        "facts",
-        "candidates",
-        &[
-            "id",
-            "name",
-            "summary",
-            "source",
-            "when_to_use",
-            "when_to_use_source",
-            "facts",
-            "caveats",
-        ],
-    ),
-    (
-        "caveats",
-        "candidates",
-        &[
-            "id",
-            "name",
-            "summary",
-            "source",
-            "when_to_use",
-            "when_to_use_source",
-            "facts",
-            "caveats",
-        ],
-    ),
+    ("facts", "candidates", CANDIDATE_KEYS),
+    ("caveats", "candidates", CANDIDATE_KEYS),
     (
         "vocabulary",
         "dataset",

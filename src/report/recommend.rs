@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::model::{AnswerRef, Reason, ReasonKind, Report, SourceRef};
+use super::model::{AnswerRef, FactRef, Reason, ReasonKind, Report, SourceRef};
 use crate::dataset::Vocabulary;
 use crate::strings;
 
@@ -114,30 +114,8 @@ pub fn text(r: &Report) -> String {
                 reason_lines(&mut out, reason, "  ");
             }
             out.push('\n');
-            if !r.caveats.is_empty() {
-                out.push_str("Caveats\n");
-                for f in &r.caveats {
-                    out.push_str(&format!(
-                        "  ! {}: {}\n     [source: {}]\n",
-                        f.label,
-                        f.text,
-                        source_phrase(&f.source)
-                    ));
-                }
-                out.push('\n');
-            }
-            if !r.next_steps.is_empty() {
-                out.push_str("What you need next\n");
-                for f in &r.next_steps {
-                    out.push_str(&format!(
-                        "  - {}: {}\n     [source: {}]\n",
-                        f.label,
-                        f.text,
-                        source_phrase(&f.source)
-                    ));
-                }
-                out.push('\n');
-            }
+            text_facts(&mut out, strings::CAVEATS, '!', &r.caveats);
+            text_facts(&mut out, strings::NEXT_STEPS, '-', &r.next_steps);
         }
         None if r.conflict.is_some() => {
             out.push_str(&format!(
@@ -337,7 +315,8 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
             })
         })
         .collect();
-    let fact = |f: &super::model::FactRef| json!({"label": f.label, "text": f.text, "source": source_json(&f.source)});
+    let fact =
+        |f: &FactRef| json!({"label": f.label, "text": f.text, "source": source_json(&f.source)});
     let mut m = Map::new();
     m.insert("dataset".into(), r.dataset.clone().into());
     m.insert("answers".into(), Value::Object(answers));
@@ -477,30 +456,8 @@ pub fn markdown(r: &Report) -> String {
                 out.push_str(&md_reason(reason));
             }
             out.push('\n');
-            if !r.caveats.is_empty() {
-                out.push_str("### Caveats\n\n");
-                for f in &r.caveats {
-                    out.push_str(&format!(
-                        "- **{}:** {} _({})_\n",
-                        md(&f.label),
-                        md(&f.text),
-                        md(&source_phrase(&f.source))
-                    ));
-                }
-                out.push('\n');
-            }
-            if !r.next_steps.is_empty() {
-                out.push_str("### What you need next\n\n");
-                for f in &r.next_steps {
-                    out.push_str(&format!(
-                        "- **{}:** {} _({})_\n",
-                        md(&f.label),
-                        md(&f.text),
-                        md(&source_phrase(&f.source))
-                    ));
-                }
-                out.push('\n');
-            }
+            md_facts(&mut out, strings::CAVEATS, &r.caveats);
+            md_facts(&mut out, strings::NEXT_STEPS, &r.next_steps);
         }
         None if r.conflict.is_some() => out.push_str(&format!(
             "{} {}.\n\n",
@@ -584,6 +541,40 @@ pub fn markdown(r: &Report) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A heading and one line per fact with its source, in the text report.
+fn text_facts(out: &mut String, heading: &str, mark: char, facts: &[FactRef]) {
+    if facts.is_empty() {
+        return;
+    }
+    out.push_str(&format!("{heading}\n"));
+    for f in facts {
+        out.push_str(&format!(
+            "  {mark} {}: {}\n     [source: {}]\n",
+            f.label,
+            f.text,
+            source_phrase(&f.source)
+        ));
+    }
+    out.push('\n');
+}
+
+/// The same in Markdown.
+fn md_facts(out: &mut String, heading: &str, facts: &[FactRef]) {
+    if facts.is_empty() {
+        return;
+    }
+    out.push_str(&format!("### {heading}\n\n"));
+    for f in facts {
+        out.push_str(&format!(
+            "- **{}:** {} _({})_\n",
+            md(&f.label),
+            md(&f.text),
+            md(&source_phrase(&f.source))
+        ));
+    }
+    out.push('\n');
 }
 
 fn md_reason(r: &Reason) -> String {

@@ -57,10 +57,7 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn max_scroll(m: &Model, body: Rect) -> usize {
-    let inner = super::inner(body);
-    lines(m, inner.width as usize)
-        .len()
-        .saturating_sub(inner.height as usize)
+    super::overflow(body, |width| lines(m, width))
 }
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {

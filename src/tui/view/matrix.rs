@@ -25,10 +25,7 @@ fn layout(body: Rect) -> (Rect, Rect) {
 
 pub fn max_details_scroll(m: &Model, body: Rect) -> usize {
     let (_, details) = layout(body);
-    let inner = super::inner(details);
-    details_lines(m, inner.width as usize)
-        .len()
-        .saturating_sub(inner.height as usize)
+    super::overflow(details, |width| details_lines(m, width))
 }
 
 /// The highlighted context: its summary and the notes of its cells.

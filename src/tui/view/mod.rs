@@ -224,6 +224,15 @@ fn panel_with(
 }
 
 /// The inner area a bordered panel of `area` gets.
+/// How far a bordered panel at `area` showing `lines` (made for its inner width) can
+/// scroll: the number of lines that do not fit.
+pub fn overflow(area: Rect, lines: impl FnOnce(usize) -> Vec<Line<'static>>) -> usize {
+    let inner = inner(area);
+    lines(inner.width as usize)
+        .len()
+        .saturating_sub(inner.height as usize)
+}
+
 pub fn inner(area: Rect) -> Rect {
     Block::bordered()
         .padding(Padding::horizontal(1))

@@ -47,11 +47,7 @@ fn layout(m: &Model, body: Rect) -> Areas {
 }
 
 pub fn max_panel_scroll(m: &Model, body: Rect) -> usize {
-    let a = layout(m, body);
-    let inner = super::inner(a.candidates);
-    panel_lines(m, inner.width as usize)
-        .len()
-        .saturating_sub(inner.height as usize)
+    super::overflow(layout(m, body).candidates, |width| panel_lines(m, width))
 }
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {

@@ -23,10 +23,7 @@ fn layout(m: &Model, body: Rect) -> (Rect, Rect) {
 
 pub fn max_scroll(m: &Model, body: Rect) -> usize {
     let (report, _) = layout(m, body);
-    let inner = super::inner(report);
-    lines(m, inner.width as usize)
-        .len()
-        .saturating_sub(inner.height as usize)
+    super::overflow(report, |width| lines(m, width))
 }
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
