@@ -118,6 +118,15 @@ pub const SETTLED: &str = "Settled: no remaining question can change the recomme
 pub const NOT_SETTLED: &str =
     "Not settled yet: unanswered questions can still change the recommendation.";
 pub const NOTHING_FITS: &str = "Nothing fits: these answers rule out every";
+
+/// When nothing fits even with no answers at all: the dataset's own rules are the cause.
+pub fn no_answer_conflicts(candidate_word: &str) -> String {
+    format!(
+        "Whatever the answers, rules that need no answer rule out every {candidate_word}: \
+         no answer conflicts, and none can be relaxed (`authwiz check` reports this about \
+         the dataset)."
+    )
+}
 pub const IGNORED_ANSWER: &str = "ignored (the question is not asked after your other answers):";
 pub const WAITING_ANSWER: &str =
     "not counted yet (the question is asked only if an unanswered question allows it):";

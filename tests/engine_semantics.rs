@@ -698,6 +698,26 @@ fn the_smallest_conflict_is_found_where_dropping_answers_in_order_would_find_a_l
     assert_eq!(json["recommendation"], serde_json::Value::Null);
 }
 
+#[test]
+fn when_rules_that_need_no_answer_rule_out_everything_no_answer_conflicts() {
+    // r0 needs no answer and rules out both; q0's answer only adds points.
+    let mut body = candidates(&["a", "b"]);
+    body.push_str(&question("q0", &["on", "off"], ""));
+    body.push_str(&rule("r0", "{}", r#"exclude = ["a", "b"]"#));
+    body.push_str(&rule("r1", r#"{ q0 = "on" }"#, "score = { a = 1 }"));
+    let ds = dataset(&body);
+    let v = decide(&ds, &["q0=on"]);
+    assert!(v.eval.nothing_fits());
+    let c = v.conflict.as_ref().expect("a conflict");
+    assert!(c.questions.is_empty(), "no answer is part of it");
+    assert!(c.smallest);
+    assert!(c.relaxations.is_empty(), "no answer to relax");
+    let rep = report::build(&ds, &v);
+    let text = report::recommend::text(&rep);
+    assert!(text.contains("Whatever the answers"), "{text}");
+    assert!(!text.contains("Conflicting answers"), "{text}");
+}
+
 /// `n` questions, each ruling out one of `n` candidates when "on".
 fn one_each(n: usize) -> Dataset {
     let ids: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();

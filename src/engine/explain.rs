@@ -192,14 +192,15 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
     };
 
     // Smallest first: every subset in size order, while the search budget lasts. A subset
-    // can only conflict if the rules it can fire on its own (every question of the rule
-    // answered in the subset, as in the full answers) and the context's support rule out
+    // can only conflict if the rules it can fire on its own (every question of the rule,
+    // and every question that gates those, answered in the subset as in the full answers)
+    // and the context's support rule out
     // every candidate; that cheap bit-mask test skips most subsets without evaluating.
     let cover = Cover::new(ds, answers, &given);
     let mut found: Option<(Vec<QuestionIx>, bool)> = None;
     let mut evaluated = 0usize;
     let mut enumerated = 0usize;
-    'sizes: for size in 1..=given.len() {
+    'sizes: for size in 0..=given.len() {
         let mut pick: Vec<usize> = (0..size).collect();
         loop {
             if evaluated >= SUBSET_BUDGET || enumerated >= SUBSET_BUDGET * 64 {
@@ -276,11 +277,12 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
 
 /// A necessary condition for a subset of the given answers to conflict on its own.
 struct Cover {
-    /// For each rule that the full answers match: (positions of its questions in `given`,
-    /// the candidates it rules out).
+    /// For each rule that the full answers match: (positions in `given` of its questions
+    /// and of the questions that gate them, the candidates it rules out).
     rules: Vec<(u128, CandidateSet)>,
-    /// Position of the context question in `given`, and what its answer rules out.
-    context: Option<(usize, CandidateSet)>,
+    /// Positions of the context question and its gates in `given`, and what its answer
+    /// rules out.
+    context: Option<(u128, CandidateSet)>,
     all: CandidateSet,
     /// More than 128 answers: no masks, every subset may conflict.
     unbounded: bool,
@@ -305,12 +307,27 @@ impl Cover {
                 }
             });
             if fires {
+                // A tested question is asked only when the questions that gate it are
+                // answered too: without them in the subset, the rule cannot fire.
+                for t in &rule.when.tests {
+                    for (p, &g) in given.iter().enumerate().take(128) {
+                        if gates(ds, g, t.question) {
+                            qmask |= 1 << p;
+                        }
+                    }
+                }
                 rules.push((qmask, rule.rules_out));
             }
         }
         let context = ds.context_question.and_then(|q| {
-            let p = position(q)?;
-            Some((p, ds.contexts[answers.get(q)?].unsupported))
+            let p = position(q).filter(|&p| p < 128)?;
+            let needs = given
+                .iter()
+                .enumerate()
+                .take(128)
+                .filter(|&(_, &g)| gates(ds, g, q))
+                .fold(1u128 << p, |m, (i, _)| m | 1 << i);
+            Some((needs, ds.contexts[answers.get(q)?].unsupported))
         });
         Self {
             rules,
@@ -326,7 +343,7 @@ impl Cover {
         }
         let set: u128 = positions.iter().fold(0, |m, &p| m | (1 << p));
         let mut out = match self.context {
-            Some((p, unsupported)) if set & (1 << p) != 0 => unsupported,
+            Some((needs, unsupported)) if needs & !set == 0 => unsupported,
             _ => 0,
         };
         for &(qmask, rules_out) in &self.rules {

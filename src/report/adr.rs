@@ -104,7 +104,12 @@ pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
             });
         }
         None => {
-            if let Some(c) = &r.conflict {
+            if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
+                out.push_str(&format!(
+                    "No option fits. {}\n\n",
+                    md(&crate::strings::no_answer_conflicts(&r.candidate_word))
+                ));
+            } else if let Some(c) = &r.conflict {
                 out.push_str("No option fits. These answers conflict:\n\n");
                 for a in &c.answers {
                     out.push_str(&format!("- {} **{}**\n", md(&a.prompt), md(&a.label)));

@@ -127,7 +127,12 @@ pub fn text(r: &Report) -> String {
         None => {}
     }
 
-    if let Some(c) = &r.conflict {
+    if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
+        out.push_str(&format!(
+            "{}\n\n",
+            strings::no_answer_conflicts(&r.candidate_word)
+        ));
+    } else if let Some(c) = &r.conflict {
         out.push_str(if c.smallest {
             "Conflicting answers (a smallest set)\n"
         } else {
@@ -466,7 +471,12 @@ pub fn markdown(r: &Report) -> String {
         )),
         None => out.push_str("No recommendation.\n\n"),
     }
-    if let Some(c) = &r.conflict {
+    if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
+        out.push_str(&format!(
+            "{}\n\n",
+            md(&strings::no_answer_conflicts(&r.candidate_word))
+        ));
+    } else if let Some(c) = &r.conflict {
         out.push_str("### Conflicting answers\n\n");
         for a in &c.answers {
             out.push_str(&format!(

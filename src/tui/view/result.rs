@@ -268,7 +268,18 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
             );
         }
     }
-    if let Some(c) = &r.conflict {
+    if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
+        blank(&mut out);
+        para(
+            &mut out,
+            "",
+            t.text(),
+            &strings::no_answer_conflicts(&r.candidate_word),
+            t.text(),
+            width,
+            0,
+        );
+    } else if let Some(c) = &r.conflict {
         blank(&mut out);
         heading(
             &mut out,
