@@ -196,26 +196,34 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
     // and every question that gates those, answered in the subset as in the full answers)
     // and the context's support rule out
     // every candidate; that cheap bit-mask test skips most subsets without evaluating.
+    // Only answers that can matter take part (see `Cover::relevant`): a smallest conflict
+    // never holds another, so leaving them out shrinks the search, not its result.
     let cover = Cover::new(ds, answers, &given);
+    let relevant: Vec<usize> = (0..given.len()).filter(|&p| cover.relevant(p)).collect();
     let mut found: Option<(Vec<QuestionIx>, bool)> = None;
     let mut evaluated = 0usize;
     let mut enumerated = 0usize;
-    'sizes: for size in 0..=given.len() {
+    let mut positions: Vec<usize> = Vec::with_capacity(relevant.len());
+    let mut subset: Vec<QuestionIx> = Vec::with_capacity(relevant.len());
+    'sizes: for size in 0..=relevant.len() {
         let mut pick: Vec<usize> = (0..size).collect();
         loop {
             if evaluated >= SUBSET_BUDGET || enumerated >= SUBSET_BUDGET * 64 {
                 break 'sizes;
             }
             enumerated += 1;
-            if cover.may_conflict(&pick) {
+            positions.clear();
+            positions.extend(pick.iter().map(|&i| relevant[i]));
+            if cover.may_conflict(&positions) {
                 evaluated += 1;
-                let subset: Vec<QuestionIx> = pick.iter().map(|&i| given[i]).collect();
+                subset.clear();
+                subset.extend(positions.iter().map(|&p| given[p]));
                 if conflicts(&subset) {
                     found = Some((subset, true));
                     break 'sizes;
                 }
             }
-            if !next_combination(&mut pick, given.len()) {
+            if !next_combination(&mut pick, relevant.len()) {
                 break;
             }
         }
@@ -284,6 +292,12 @@ struct Cover {
     /// rules out.
     context: Option<(u128, CandidateSet)>,
     all: CandidateSet,
+    /// Positions whose answer can change whether a subset conflicts: those of the rules
+    /// above and of the context. Any other answer can be dropped from a conflicting subset
+    /// and it still conflicts (with fewer answers, fewer rules fire, no final outcome
+    /// closes a question the full answers keep open, and no "none needed" outcome appears,
+    /// since the full answers reach none), so no smallest conflict holds one.
+    relevant: u128,
     /// More than 128 answers: no masks, every subset may conflict.
     unbounded: bool,
 }
@@ -319,6 +333,7 @@ impl Cover {
                 rules.push((qmask, rule.rules_out));
             }
         }
+        let mut relevant = rules.iter().fold(0u128, |m, &(qmask, _)| m | qmask);
         let context = ds.context_question.and_then(|q| {
             let p = position(q).filter(|&p| p < 128)?;
             let needs = given
@@ -329,12 +344,21 @@ impl Cover {
                 .fold(1u128 << p, |m, (i, _)| m | 1 << i);
             Some((needs, ds.contexts[answers.get(q)?].unsupported))
         });
+        if let Some((needs, _)) = context {
+            relevant |= needs;
+        }
         Self {
             rules,
             context,
             all: (0..ds.candidates.len()).fold(0, |m, c| m | (1 << c)),
+            relevant,
             unbounded: given.len() > 128,
         }
+    }
+
+    /// Whether the answer at `position` in `given` can take part in a smallest conflict.
+    fn relevant(&self, position: usize) -> bool {
+        self.unbounded || (position < 128 && self.relevant & (1 << position) != 0)
     }
 
     fn may_conflict(&self, positions: &[usize]) -> bool {
