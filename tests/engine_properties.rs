@@ -787,3 +787,113 @@ source = "src"
     assert_eq!(ev.asked[0], Asked::Yes, "the earlier answer still counts");
     assert_eq!(ev.pick, Some(1));
 }
+
+/// Found by the property test above (fixed since): with nothing fitting, a final outcome
+/// still to come (at q3) would drop the conflicting answer (q5) and let the context (q0)
+/// decide, yet only q3 was named open.
+#[test]
+fn a_pending_final_outcome_opens_the_questions_before_it() {
+    let ds = dataset::load_str(
+        "t.toml",
+        r#"schema = 1
+[dataset]
+id = "t"
+title = "T"
+edition = "E"
+summary = "S"
+context_question = "q0"
+[[sources]]
+id = "src"
+title = "Src"
+path = "p"
+[[candidates]]
+id = "c0"
+name = "C0"
+summary = "The only one."
+source = "src"
+[[contexts]]
+id = "x0"
+name = "X0"
+summary = ""
+source = "src"
+support = { c0 = false }
+[[contexts]]
+id = "x1"
+name = "X1"
+summary = ""
+source = "src"
+support = { c0 = true }
+[[questions]]
+id = "q0"
+prompt = "Q0?"
+[[questions.options]]
+id = "x0"
+label = "X0"
+[[questions.options]]
+id = "x1"
+label = "X1"
+[[questions]]
+id = "q1"
+prompt = "Q1? (nothing reads it)"
+[[questions.options]]
+id = "a"
+label = "A"
+[[questions.options]]
+id = "b"
+label = "B"
+[[questions]]
+id = "q3"
+prompt = "Q3?"
+[[questions.options]]
+id = "a"
+label = "A"
+[[questions.options]]
+id = "b"
+label = "B"
+[[questions]]
+id = "q5"
+prompt = "Q5?"
+[[questions.options]]
+id = "a"
+label = "A"
+[[questions.options]]
+id = "b"
+label = "B"
+[[rules]]
+id = "end"
+because = "the end"
+source = "src"
+when = { q3 = "a" }
+outcome = "z"
+[[rules]]
+id = "out"
+because = "out"
+source = "src"
+when = { q5 = "b" }
+exclude = ["c0"]
+[[outcomes]]
+id = "z"
+title = "Z"
+text = "Done"
+source = "src"
+"#,
+    )
+    .unwrap();
+    let mut a = Answers::for_dataset(&ds);
+    a.set(3, 1); // q5 = b: nothing fits
+    let v = engine::decide(&ds, &a);
+    assert!(v.eval.nothing_fits());
+    let open: Vec<&str> = v
+        .settlement
+        .open
+        .iter()
+        .map(|&q| ds.questions[q].id.as_str())
+        .collect();
+    assert_eq!(open, ["q0", "q3"], "q1 is read by nothing, so it is not open");
+    // And indeed: q3 = a drops q5, then q0 decides.
+    a.set(2, 0);
+    a.set(0, 0);
+    assert_eq!(engine::quick_pick(&ds, &a).pick, None);
+    a.set(0, 1);
+    assert_eq!(engine::quick_pick(&ds, &a).pick, Some(0));
+}

@@ -36,16 +36,11 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     let pending: SmallVec<[RuleIx; 32]> = (0..ds.rules.len())
         .filter(|&r| truth(&ds.rules[r].when, answers, &ev.asked) == Truth::Unknown)
         .collect();
-    let is_final = |r: RuleIx| ds.rules[r].outcome.is_some_and(|o| ds.outcomes[o].is_final);
     // Exclusions and "none needed" outcomes are permanent, unless a final outcome still to
     // come ends the questionnaire before the answers that caused them.
     let Some(pick) = ev.pick else {
         let mut open = vec![false; ds.questions.len()];
-        for &r in pending.iter().filter(|&&r| is_final(r)) {
-            for test in &ds.rules[r].when.tests {
-                mark_open(ds, answers, ev, test.question, &mut open);
-            }
-        }
+        mark_open_before_finals(ds, answers, ev, &pending, &mut open);
         let open: Vec<QuestionIx> = (0..open.len()).filter(|&q| open[q]).collect();
         return Settlement {
             settled: open.is_empty(),
@@ -111,6 +106,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     {
         mark_open(ds, answers, ev, q, &mut open);
     }
+    mark_open_before_finals(ds, answers, ev, &pending, &mut open);
     Settlement {
         settled,
         open: (0..open.len()).filter(|&q| open[q]).collect(),
@@ -160,6 +156,34 @@ pub fn bounds(
         }
     }
     out
+}
+
+/// A final outcome still to come ends the questionnaire where it is reached: answers
+/// beyond that point stop counting, so what they caused (exclusions, points) may go and
+/// any unanswered question before it that something reads may then decide. Marks those,
+/// and the final rule's own questions, for every pending final rule.
+fn mark_open_before_finals(
+    ds: &Dataset,
+    answers: &Answers,
+    ev: &Evaluation,
+    pending: &[RuleIx],
+    open: &mut [bool],
+) {
+    for &(r, closes_from) in &ds.final_rules {
+        if !pending.contains(&r) {
+            continue;
+        }
+        for test in &ds.rules[r].when.tests {
+            mark_open(ds, answers, ev, test.question, open);
+        }
+        // Only questions that something reads: the context, or one a rule tests.
+        let matters = |q: QuestionIx| {
+            ds.context_question == Some(q) || ds.rules.iter().any(|rule| rule.when.mentions(q))
+        };
+        for q in (0..closes_from.min(ds.questions.len())).filter(|&q| matters(q)) {
+            mark_open(ds, answers, ev, q, open);
+        }
+    }
 }
 
 /// Marks `q` as able to matter if it is still open, and the questions that gate it.
