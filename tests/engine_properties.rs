@@ -889,7 +889,11 @@ source = "src"
         .iter()
         .map(|&q| ds.questions[q].id.as_str())
         .collect();
-    assert_eq!(open, ["q0", "q3"], "q1 is read by nothing, so it is not open");
+    assert_eq!(
+        open,
+        ["q0", "q3"],
+        "q1 is read by nothing, so it is not open"
+    );
     // And indeed: q3 = a drops q5, then q0 decides.
     a.set(2, 0);
     a.set(0, 0);

@@ -829,6 +829,7 @@ impl<'a> Validator<'a> {
         }
         let ask_order = ask_order(&questions_out);
         let final_rules = final_rules(&questions_out, &rules_out, &outcomes_out);
+        let gated_by = gated_by(&questions_out);
         let v = &meta.vocabulary;
         Ok(Dataset {
             id: meta.id.get_ref().clone(),
@@ -857,6 +858,7 @@ impl<'a> Validator<'a> {
             glossary,
             ask_order,
             final_rules,
+            gated_by,
         })
     }
 
@@ -986,6 +988,26 @@ fn final_rules(
                 .max()
                 .unwrap_or(0);
             (ri, closes_from)
+        })
+        .collect()
+}
+
+/// Every question's gates, transitively (see `Dataset::gated_by`). Runs after validation:
+/// `ask_if` has no cycles.
+fn gated_by(questions: &[Question]) -> Vec<Vec<QuestionIx>> {
+    fn collect(questions: &[Question], q: QuestionIx, out: &mut Vec<QuestionIx>) {
+        for t in &questions[q].ask_if.tests {
+            out.push(t.question);
+            collect(questions, t.question, out);
+        }
+    }
+    (0..questions.len())
+        .map(|q| {
+            let mut out = Vec::new();
+            collect(questions, q, &mut out);
+            out.sort_unstable();
+            out.dedup();
+            out
         })
         .collect()
 }

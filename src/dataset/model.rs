@@ -58,6 +58,9 @@ pub struct Dataset {
     /// holds: the one after the last question its condition depends on (with the
     /// questions that gate those). Known at load, so evaluating need not walk the gates.
     pub final_rules: Vec<(RuleIx, QuestionIx)>,
+    /// Per question, every question that gates it (its `ask_if` names, and theirs, and so
+    /// on), in order: computed once, as the engine asks "does g gate q?" in its searches.
+    pub gated_by: Vec<Vec<QuestionIx>>,
 }
 
 #[derive(Debug, Clone)]

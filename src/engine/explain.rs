@@ -158,11 +158,7 @@ pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> 
 
 /// Whether question `g` gates `q`: `q` is asked only if `g` has certain answers (transitively).
 pub fn gates(ds: &Dataset, g: QuestionIx, q: QuestionIx) -> bool {
-    ds.questions[q]
-        .ask_if
-        .tests
-        .iter()
-        .any(|t| t.question == g || gates(ds, g, t.question))
+    ds.gated_by[q].binary_search(&g).is_ok()
 }
 
 /// When nothing fits: a smallest (or at least minimal) set of conflicting answers.
@@ -324,8 +320,8 @@ impl Cover {
                 // A tested question is asked only when the questions that gate it are
                 // answered too: without them in the subset, the rule cannot fire.
                 for t in &rule.when.tests {
-                    for (p, &g) in given.iter().enumerate().take(128) {
-                        if gates(ds, g, t.question) {
+                    for &g in &ds.gated_by[t.question] {
+                        if let Some(p) = position(g).filter(|&p| p < 128) {
                             qmask |= 1 << p;
                         }
                     }
@@ -336,12 +332,10 @@ impl Cover {
         let mut relevant = rules.iter().fold(0u128, |m, &(qmask, _)| m | qmask);
         let context = ds.context_question.and_then(|q| {
             let p = position(q).filter(|&p| p < 128)?;
-            let needs = given
+            let needs = ds.gated_by[q]
                 .iter()
-                .enumerate()
-                .take(128)
-                .filter(|&(_, &g)| gates(ds, g, q))
-                .fold(1u128 << p, |m, (i, _)| m | 1 << i);
+                .filter_map(|&g| position(g).filter(|&i| i < 128))
+                .fold(1u128 << p, |m, i| m | 1 << i);
             Some((needs, ds.contexts[answers.get(q)?].unsupported))
         });
         if let Some((needs, _)) = context {
