@@ -43,7 +43,7 @@ pub fn load_inputs(
     for p in pairs {
         match parse_pair(&ds, p) {
             Ok((q, o)) => answers.set(q, o),
-            Err(d) => problems.push(*d),
+            Err(e) => problems.extend(e.diagnostics),
         }
     }
     if !problems.is_empty() {

@@ -1,5 +1,5 @@
 //! The plain line mode (`--plain`, `TERM=dumb`): the same questionnaire as numbered
-//! prompts on stdout, answers read line by line from stdin. No alternate screen, no box
+//! prompts on stdout, answers read line by line from stdin. No alternate screen, no line
 //! drawing, no colour: for screen readers, pipes and dumb terminals.
 
 use std::io::{self, BufRead, Write};

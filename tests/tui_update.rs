@@ -505,7 +505,7 @@ fn switching_editions_keeps_each_editions_answers() {
             line: b.edition.clone(),
             default: false,
             from_flag: false,
-            state: EditionState::Stashed(Box::new((b.clone(), Answers::for_dataset(&b)))),
+            state: EditionState::Stashed(b.clone(), Answers::for_dataset(&b)),
         },
     ];
     let answers = Answers::for_dataset(&a);

@@ -90,9 +90,9 @@ fn toml_string(s: &str) -> String {
 }
 
 /// Parses one `QUESTION=OPTION` pair against `ds`.
-pub fn parse_pair(ds: &Dataset, pair: &str) -> Result<(QuestionIx, OptionIx), Box<Diagnostic>> {
-    let problem = |message: String, expected: String, hint: Option<String>| {
-        Box::new(Diagnostic {
+pub fn parse_pair(ds: &Dataset, pair: &str) -> Result<(QuestionIx, OptionIx), InputError> {
+    let problem = |message: String, expected: String, hint: Option<String>| -> InputError {
+        Diagnostic {
             file: "--answer".into(),
             line: None,
             column: None,
@@ -100,7 +100,8 @@ pub fn parse_pair(ds: &Dataset, pair: &str) -> Result<(QuestionIx, OptionIx), Bo
             message,
             expected: Some(expected),
             hint,
-        })
+        }
+        .into()
     };
     let Some((q, o)) = pair.split_once('=') else {
         return Err(problem(

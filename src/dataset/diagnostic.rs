@@ -15,7 +15,7 @@ pub struct Diagnostic {
     pub message: String,
     /// What would have been accepted, e.g. a list of valid ids.
     pub expected: Option<String>,
-    /// A likely fix, e.g. "did you mean `box-users`?".
+    /// A likely fix, e.g. "did you mean `team-users`?".
     pub hint: Option<String>,
 }
 
@@ -189,10 +189,10 @@ mod tests {
     #[test]
     fn suggests_only_close_words() {
         assert_eq!(
-            did_you_mean("box-user", ["box-users", "no-user-model"]).as_deref(),
-            Some("did you mean `box-users`?")
+            did_you_mean("team-user", ["team-users", "no-user-model"]).as_deref(),
+            Some("did you mean `team-users`?")
         );
-        assert_eq!(did_you_mean("zzz", ["box-users"]), None);
+        assert_eq!(did_you_mean("zzz", ["team-users"]), None);
         // One swap of neighbours.
         assert_eq!(
             did_you_mean("yse", ["yes", "no", "depends"]).as_deref(),

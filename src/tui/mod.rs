@@ -166,7 +166,7 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
             let at = bundled::BUNDLED.iter().position(|b| b.file == ds.origin);
             match at {
                 Some(i) => {
-                    editions[i].state = EditionState::Stashed(Box::new((ds, answers)));
+                    editions[i].state = EditionState::Stashed(ds, answers);
                     i
                 }
                 None => {
@@ -175,7 +175,7 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
                         line: ds.edition.clone(),
                         default: false,
                         from_flag: true,
-                        state: EditionState::Stashed(Box::new((ds, answers))),
+                        state: EditionState::Stashed(ds, answers),
                     });
                     editions.len() - 1
                 }
@@ -185,7 +185,7 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
             if let EditionState::Unloaded(b) = editions[i].state {
                 editions[i].state = update::load_bundled(b);
             }
-            matches!(editions[i].state, EditionState::Stashed(_))
+            matches!(editions[i].state, EditionState::Stashed(..))
         }) {
             Some(i) => i,
             None => {
@@ -202,7 +202,7 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
     };
     let (ds, answers): (Dataset, Answers) =
         match std::mem::replace(&mut editions[active].state, EditionState::Active) {
-            EditionState::Stashed(b) => *b,
+            EditionState::Stashed(ds, answers) => (ds, answers),
             _ => anyhow::bail!("{}", w::NO_EDITION_LOADS),
         };
     let mut model = Model::new(editions, active, ds, answers);

@@ -61,13 +61,17 @@ pub struct Edition {
 }
 
 #[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per edition, a handful at most: the size is not worth an indirection"
+)]
 pub enum EditionState {
     /// In use: its dataset and answers are the model's.
     Active,
     /// Bundled, not parsed yet: parsed when first chosen.
     Unloaded(&'static crate::bundled::Bundled),
     /// Loaded, not in use: kept with its answers.
-    Stashed(Box<(Dataset, Answers)>),
+    Stashed(Dataset, Answers),
     /// Failed to load: the error.
     Failed(String),
 }

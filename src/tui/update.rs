@@ -199,7 +199,7 @@ pub fn load_bundled(b: &crate::bundled::Bundled) -> EditionState {
     match crate::dataset::load_str(b.file, b.text) {
         Ok(ds) => {
             let answers = crate::dataset::Answers::for_dataset(&ds);
-            EditionState::Stashed(Box::new((ds, answers)))
+            EditionState::Stashed(ds, answers)
         }
         Err(e) => EditionState::Failed(e.to_string()),
     }
@@ -215,7 +215,7 @@ pub fn switch_edition(m: &mut Model, i: usize) -> bool {
     }
     let stashed = std::mem::replace(&mut m.editions[i].state, EditionState::Active);
     let (ds, answers) = match stashed {
-        EditionState::Stashed(b) => *b,
+        EditionState::Stashed(ds, answers) => (ds, answers),
         other => {
             m.editions[i].state = other;
             set_error(m, w::EDITION_FAILED.to_owned());
@@ -224,7 +224,7 @@ pub fn switch_edition(m: &mut Model, i: usize) -> bool {
     };
     let old_ds = std::mem::replace(&mut m.ds, ds);
     let old_answers = std::mem::replace(&mut m.answers, answers);
-    m.editions[m.active].state = EditionState::Stashed(Box::new((old_ds, old_answers)));
+    m.editions[m.active].state = EditionState::Stashed(old_ds, old_answers);
     m.active = i;
     m.compare = CompareState::new(&m.ds);
     m.matrix_row = 0;

@@ -135,7 +135,7 @@ pub fn max_details_scroll(m: &Model, body: Rect) -> usize {
     super::overflow(details, |width| details_lines(m, width))
 }
 
-/// The Show line: every candidate with a check box, the highlighted one reversed.
+/// The Show line: every candidate with a checkbox, the highlighted one reversed.
 fn chooser(m: &Model, width: usize) -> Vec<Line<'static>> {
     let t = m.theme;
     let mut out = Vec::new();
