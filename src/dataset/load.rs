@@ -828,8 +828,8 @@ impl<'a> Validator<'a> {
             });
         }
         let ask_order = ask_order(&questions_out);
-        let final_rules = final_rules(&questions_out, &rules_out, &outcomes_out);
         let gated_by = gated_by(&questions_out);
+        let final_rules = final_rules(&rules_out, &outcomes_out, &gated_by);
         let v = &meta.vocabulary;
         Ok(Dataset {
             id: meta.id.get_ref().clone(),
@@ -957,23 +957,14 @@ fn mask(items: impl Iterator<Item = usize>) -> CandidateSet {
     items.fold(0, |m, c| m | (1 << c))
 }
 
-/// Questions in an order where every `ask_if` names only earlier ones (the graph is
-/// acyclic once validation passed); otherwise in file order.
 /// Rules leading to a final outcome, with the first question each closes (see
-/// `Dataset::final_rules`). Runs after validation: `ask_if` has no cycles.
+/// `Dataset::final_rules`): the one after the last of its questions and their gates.
 fn final_rules(
-    questions: &[Question],
     rules: &[Rule],
     outcomes: &[Outcome],
+    gated_by: &[Vec<QuestionIx>],
 ) -> Vec<(RuleIx, QuestionIx)> {
-    fn last_needed(questions: &[Question], q: QuestionIx) -> QuestionIx {
-        questions[q]
-            .ask_if
-            .tests
-            .iter()
-            .map(|t| last_needed(questions, t.question))
-            .fold(q, usize::max)
-    }
+    let last_needed = |q: QuestionIx| gated_by[q].iter().copied().fold(q, usize::max);
     rules
         .iter()
         .enumerate()
@@ -984,7 +975,7 @@ fn final_rules(
                 .when
                 .tests
                 .iter()
-                .map(|t| last_needed(questions, t.question) + 1)
+                .map(|t| last_needed(t.question) + 1)
                 .max()
                 .unwrap_or(0);
             (ri, closes_from)
@@ -1012,6 +1003,8 @@ fn gated_by(questions: &[Question]) -> Vec<Vec<QuestionIx>> {
         .collect()
 }
 
+/// Questions in an order where every `ask_if` names only earlier ones (the graph is
+/// acyclic once validation passed); otherwise in file order.
 fn ask_order(questions: &[Question]) -> Vec<QuestionIx> {
     fn visit(q: QuestionIx, questions: &[Question], seen: &mut [bool], out: &mut Vec<QuestionIx>) {
         if seen[q] {

@@ -190,8 +190,8 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
     // Smallest first: every subset in size order, while the search budget lasts. A subset
     // can only conflict if the rules it can fire on its own (every question of the rule,
     // and every question that gates those, answered in the subset as in the full answers)
-    // and the context's support rule out
-    // every candidate; that cheap bit-mask test skips most subsets without evaluating.
+    // and the context's support rule out every candidate; that cheap bit-mask test skips
+    // most subsets without evaluating.
     // Only answers that can matter take part (see `Cover::relevant`): a smallest conflict
     // never holds another, so leaving them out shrinks the search, not its result.
     let cover = Cover::new(ds, answers, &given);

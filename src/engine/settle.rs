@@ -169,6 +169,10 @@ fn mark_open_before_finals(
     pending: &[RuleIx],
     open: &mut [bool],
 ) {
+    // Only questions that something reads: the context, or one a rule tests.
+    let matters = |q: QuestionIx| {
+        ds.context_question == Some(q) || ds.rules.iter().any(|rule| rule.when.mentions(q))
+    };
     for &(r, closes_from) in &ds.final_rules {
         if !pending.contains(&r) {
             continue;
@@ -176,10 +180,6 @@ fn mark_open_before_finals(
         for test in &ds.rules[r].when.tests {
             mark_open(ds, answers, ev, test.question, open);
         }
-        // Only questions that something reads: the context, or one a rule tests.
-        let matters = |q: QuestionIx| {
-            ds.context_question == Some(q) || ds.rules.iter().any(|rule| rule.when.mentions(q))
-        };
         for q in (0..closes_from.min(ds.questions.len())).filter(|&q| matters(q)) {
             mark_open(ds, answers, ev, q, open);
         }

@@ -189,8 +189,8 @@ const HANGUP_CHECK: Duration = Duration::from_millis(250);
 
 /// A terminal can also go away with no signal at all (SIGHUP blocked by whoever started
 /// the process): reads then return end-of-file, crossterm spins on them and the event
-/// loop never runs again. A hung-up terminal stops being a terminal (its `tcgetattr`
-/// fails), so this thread checks for that and ends the process as a hang-up would.
+/// loop never runs again. This thread checks [`gone`] and ends the process as a hang-up
+/// would.
 #[cfg(unix)]
 fn spawn_hangup_watch() -> io::Result<()> {
     std::thread::Builder::new()
@@ -237,18 +237,14 @@ impl Events for TerminalEvents {
         if let Some(s) = self.signals.pending() {
             return Ok(Some(Input::Signal(s)));
         }
-        let read = match event::poll(timeout) {
-            Ok(true) => event::read().map(|e| Some(Input::Event(e))),
+        match event::poll(timeout) {
+            Ok(true) => Ok(Some(Input::Event(event::read()?))),
             Ok(false) => Ok(None),
-            Err(e) => Err(e),
-        };
-        match read {
             // A signal interrupted the wait: the next call reports it.
             Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
-            // The terminal is gone (reads fail with EIO once it hangs up): end as a
-            // hang-up does, not as an error nobody is left to read.
-            Err(_) if gone() => Ok(Some(Input::Signal(HANGUP))),
-            other => other,
+            // Any other error ends the loop; a hung-up terminal's is turned into a
+            // hang-up where the wizard ends (`wizard::full_screen`).
+            Err(e) => Err(e),
         }
     }
 }
