@@ -100,7 +100,7 @@ fn bench_engine(c: &mut Criterion) {
                 for a in &paths {
                     let ev = evaluate(&ds, black_box(a));
                     black_box(settle(&ds, a, &ev));
-                    black_box(why_not(&ev));
+                    black_box(why_not(&ds, &ev));
                 }
             })
         });

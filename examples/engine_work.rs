@@ -26,11 +26,11 @@ fn main() {
             "evaluate" => drop(black_box(evaluate(&ds, a))),
             "quick" => drop(black_box(quick_pick(&ds, a))),
             "settle" => drop(black_box(settle(&ds, a, &evaluate(&ds, a)))),
-            "whynot" => drop(black_box(why_not(&evaluate(&ds, a)))),
+            "whynot" => drop(black_box(why_not(&ds, &evaluate(&ds, a)))),
             "explain" => {
                 let ev = evaluate(&ds, a);
                 drop(black_box(settle(&ds, a, &ev)));
-                drop(black_box(why_not(&ev)));
+                drop(black_box(why_not(&ds, &ev)));
             }
             "whatif" => drop(black_box(what_if(&ds, a, &evaluate(&ds, a)))),
             "conflict" => drop(black_box(conflict(&ds, a, &evaluate(&ds, a)))),

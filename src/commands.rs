@@ -111,11 +111,18 @@ pub fn recommend(data: Option<&str>, args: &RecommendArgs) -> Result<u8> {
         )?,
     };
     emit(&text, args.output.as_deref(), args.force)?;
-    Ok(if verdict.eval.nothing_fits() {
+    Ok(result_code(&verdict))
+}
+
+/// The exit code of a result: nothing fits, a tie decided by order alone, or a result.
+pub fn result_code(verdict: &engine::Verdict) -> u8 {
+    if verdict.eval.nothing_fits() {
         exit::NEGATIVE
+    } else if verdict.decided_by_order() {
+        exit::TIE
     } else {
         exit::OK
-    })
+    }
 }
 
 /// A real calendar date as `YYYY-MM-DD`.

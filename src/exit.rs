@@ -8,5 +8,8 @@ pub const QUIT: u8 = 1;
 pub const ERROR: u8 = 2;
 /// A negative result: `recommend` found nothing that fits, `check` found problems.
 pub const NEGATIVE: u8 = 3;
+/// No decision yet: the recommendation shares its score with others and is first only by
+/// the dataset's order (a tie). The result names the questions that could break it.
+pub const TIE: u8 = 4;
 /// Interrupted by Ctrl+C (128 + SIGINT).
 pub const INTERRUPTED: u8 = 130;

@@ -13,7 +13,7 @@ use crate::engine::{self, Asked, Status, Verdict};
 use crate::exit;
 use crate::report::{self, Report};
 use crate::sanitize;
-use crate::strings::wizard as w;
+use crate::strings::{self, wizard as w};
 
 /// `--plain` on the process's stdin and stdout.
 pub fn run_stdio(cli: &Cli) -> Result<u8> {
@@ -55,7 +55,15 @@ fn standing(r: &Report) -> String {
     };
     let mut parts = Vec::new();
     let lead = names(Status::Recommended);
-    if !lead.is_empty() {
+    if r.decided_by_order {
+        let tied: Vec<String> = r.tie.iter().map(|t| clean(&t.1).into_owned()).collect();
+        parts.push(format!(
+            "{}: {} ({})",
+            w::TIED,
+            strings::and_list(&tied),
+            w::FIRST_BY_ORDER
+        ));
+    } else if !lead.is_empty() {
         let word = if r.settled {
             w::RECOMMENDED
         } else {
@@ -63,7 +71,12 @@ fn standing(r: &Report) -> String {
         };
         parts.push(format!("{word}: {}", lead.join(", ")));
     }
-    let possible = names(Status::Eligible);
+    let possible: Vec<String> = r
+        .ranking
+        .iter()
+        .filter(|e| e.status == Status::Eligible && !r.tie.iter().any(|t| t.0 == e.id))
+        .map(|e| clean(&e.name).into_owned())
+        .collect();
     if !possible.is_empty() {
         parts.push(format!("{}: {}", w::STILL_POSSIBLE, possible.join(", ")));
     }
@@ -88,7 +101,7 @@ pub fn run(
     writeln!(out, "{}", w::PLAIN_COMMANDS)?;
     let mut verdict = engine::decide(ds, &answers);
     let mut current = verdict.next_question();
-    while let Some(q) = current.filter(|_| !verdict.eval.closed) {
+    while let Some(q) = current {
         let question = &ds.questions[q];
         let n = question.options.len();
         let (pos, total) = stepper(&verdict, q);
@@ -135,10 +148,8 @@ pub fn run(
                 verdict = engine::decide(ds, &answers);
                 let rep = report::build(ds, &verdict);
                 writeln!(out, "{}", standing(&rep))?;
-                let next = (q + 1..ds.questions.len())
-                    .find(|&p| verdict.eval.asked[p] == Asked::Yes)
-                    .or_else(|| verdict.next_question());
-                if verdict.settlement.settled && next.is_some() && !verdict.eval.closed {
+                let next = verdict.next_after(q);
+                if verdict.settlement.settled && next.is_some() {
                     writeln!(
                         out,
                         "{}",

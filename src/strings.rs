@@ -1,6 +1,9 @@
 //! Every sentence authwiz composes for people, in one place. Words about the domain come
 //! from the dataset; these only join them.
 
+use crate::engine::NotCounted;
+use crate::report::model::AnswerRef;
+
 /// `text` with its first letter in upper case.
 pub fn sentence(text: &str) -> String {
     let mut chars = text.trim().chars();
@@ -33,24 +36,20 @@ pub fn signed(points: i32) -> String {
 
 pub fn unsupported(context: &str, candidate: &str, context_word: &str) -> String {
     format!(
-        "The {context_word} \u{201c}{context}\u{201d} does not support {candidate} (support matrix)"
+        "the {context_word} \u{201c}{context}\u{201d} does not support {candidate} (support matrix)"
     )
 }
 
 pub fn supported(context: &str, candidate: &str, context_word: &str) -> String {
-    format!("The {context_word} \u{201c}{context}\u{201d} supports {candidate} (support matrix)")
+    format!("the {context_word} \u{201c}{context}\u{201d} supports {candidate} (support matrix)")
 }
 
 pub fn meets(because: &str, candidate: &str, label: &str, value: &str) -> String {
     format!(
         "{}; for {candidate}, \u{201c}{label}\u{201d} is {}, as needed",
-        sentence(because),
+        because.trim(),
         cell(value)
     )
-}
-
-pub fn excluded_by_rule(because: &str) -> String {
-    sentence(because)
 }
 
 pub fn requirement(
@@ -63,28 +62,33 @@ pub fn requirement(
     if caveat {
         format!(
             "{}; for {candidate}, \u{201c}{label}\u{201d} depends: see the note before relying on it",
-            sentence(because)
+            because.trim()
         )
     } else {
         format!(
             "{}; for {candidate}, \u{201c}{label}\u{201d} is {}",
-            sentence(because),
+            because.trim(),
             cell(value)
         )
     }
 }
 
-pub fn points(because: &str, _points: i32) -> String {
-    sentence(because)
-}
-
-pub fn contrast(because: &str, pick: &str, mine: i32, candidate: &str, theirs: i32) -> String {
-    format!(
-        "{} ({pick} {}, {candidate} {})",
-        sentence(because),
-        signed(mine),
-        signed(theirs)
-    )
+/// One answer that sets the pick and another candidate apart: both net points, then the
+/// reasons the other candidate got its points (the pick's own are listed under "why").
+pub fn contrast(
+    pick: &str,
+    mine: i32,
+    candidate: &str,
+    theirs: i32,
+    their_reasons: &[&str],
+) -> String {
+    let points = format!("{pick} {}, {candidate} {}", signed(mine), signed(theirs));
+    if their_reasons.is_empty() {
+        format!("{points} (the reason for {pick} is above)")
+    } else {
+        let reasons: Vec<&str> = their_reasons.iter().map(|r| r.trim()).collect();
+        format!("{points}: {}", reasons.join("; "))
+    }
 }
 
 pub fn why_not_excluded(candidate: &str) -> String {
@@ -92,7 +96,17 @@ pub fn why_not_excluded(candidate: &str) -> String {
 }
 
 pub fn why_not_tie(candidate: &str, pick: &str) -> String {
-    format!("{candidate} ties with {pick}; {pick} comes first in the dataset's order")
+    format!(
+        "{candidate} scores as many points as {pick} (the answers below even out); only the dataset's order puts {pick} first"
+    )
+}
+
+/// A tie on every answer: nothing but the order sets them apart (the tie itself, and what
+/// could break it, is stated once with the recommendation).
+pub fn why_not_pure_tie(candidate: &str, pick: &str) -> String {
+    format!(
+        "{candidate} scores the same as {pick} on every answer; only the dataset's order puts {pick} first"
+    )
 }
 
 pub fn why_not_behind(candidate: &str, behind: i32, pick: &str) -> String {
@@ -104,11 +118,160 @@ pub fn why_not_none_needed(candidate: &str) -> String {
     format!("{candidate} is not needed")
 }
 
-pub fn tie(names: &[String]) -> String {
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    join_list(items, "and")
+}
+
+fn join_list(items: &[String], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
+/// The line that states the result.
+pub fn headline(
+    candidate_word: &str,
+    pick: Option<&str>,
+    decided_by_order: bool,
+    none_needed: bool,
+) -> String {
+    match pick {
+        Some(name) if decided_by_order => {
+            format!("Recommended {candidate_word}: {name}, by the dataset's order alone (a tie)")
+        }
+        Some(name) => format!("Recommended {candidate_word}: {name}"),
+        None if none_needed => format!("No {candidate_word} needed"),
+        None => format!("{NOTHING_FITS} {candidate_word}."),
+    }
+}
+
+pub fn tie(names: &[String], pick: &str) -> String {
     format!(
-        "Tie between {}: the first in the dataset's order is shown as the recommendation",
-        names.join(", ")
+        "Tie: {} score the same; only the dataset's order puts {pick} first.",
+        and_list(names)
     )
+}
+
+/// Which unanswered question could break a tie: the first the questionnaire asks, and how
+/// many more could.
+pub fn tie_breakers(questions: &[String]) -> String {
+    match questions {
+        [] => "No open question would break the tie: the dataset's order decides.".to_owned(),
+        [one] => format!("Answering {one} could break the tie."),
+        [first, rest @ ..] => format!(
+            "Answering {first} could break the tie ({} more open question{} could too).",
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// A hypothetical that ends in a tie.
+pub fn tie_outlook(names: &[String], pick: &str) -> String {
+    format!(
+        "a tie between {} ({pick} first only by the dataset's order)",
+        and_list(names)
+    )
+}
+
+pub fn none_needed_outlook(candidate_word: &str, outcome: &Option<String>) -> String {
+    let plain = format!("no {candidate_word} needed");
+    match outcome {
+        Some(title) if !title.eq_ignore_ascii_case(&plain) => {
+            format!("{plain} (\u{201c}{title}\u{201d})")
+        }
+        _ => plain,
+    }
+}
+
+pub fn nothing_fits_outlook() -> String {
+    "nothing fits".to_owned()
+}
+
+/// Answers that a hypothetical would stop counting, as a clause; empty when none.
+fn stop_counting(drops: &[AnswerRef]) -> String {
+    if drops.is_empty() {
+        return String::new();
+    }
+    let answers: Vec<String> = drops
+        .iter()
+        .map(|a| format!("\u{201c}{}\u{201d} ({}={})", a.label, a.question, a.option))
+        .collect();
+    let these = if drops.len() == 1 {
+        "your answer"
+    } else {
+        "your answers"
+    };
+    format!("; {these} {} would stop counting", and_list(&answers))
+}
+
+/// One single-answer change and where it leads.
+pub fn what_if(
+    changes: bool,
+    label: &str,
+    question: &str,
+    option: &str,
+    outlook: &str,
+    drops: &[AnswerRef],
+    opens: &[(String, String)],
+) -> String {
+    let verb = if changes {
+        "answering"
+    } else {
+        "if you answer"
+    };
+    let mut out =
+        format!("{verb} \u{201c}{label}\u{201d} ({question}={option}) \u{2192} {outlook}");
+    out.push_str(&stop_counting(drops));
+    if !opens.is_empty() {
+        let asked: Vec<String> = opens
+            .iter()
+            .map(|(id, prompt)| format!("\u{201c}{prompt}\u{201d} ({id})"))
+            .collect();
+        out.push_str(&format!(
+            "; it would also ask {}, which could change that",
+            and_list(&asked)
+        ));
+    }
+    out
+}
+
+/// One way out of a conflict.
+pub fn relaxation(
+    prompt: &str,
+    question: &str,
+    to: Option<&(String, String)>,
+    fits: &[String],
+    drops: &[AnswerRef],
+) -> String {
+    let fit = if fits.len() == 1 { "fits" } else { "fit" };
+    let change = match to {
+        None => format!("drop your answer to \u{201c}{prompt}\u{201d} ({question})"),
+        Some((id, label)) => format!("answer \u{201c}{label}\u{201d} ({question}={id}) instead"),
+    };
+    format!("{change}: {} {fit}{}", and_list(fits), stop_counting(drops))
+}
+
+/// Why an answer given does not count.
+pub fn not_counted(why: NotCounted, label: &str, prompt: &str) -> String {
+    let reason = match why {
+        NotCounted::NotAsked => "the question is not asked after your other answers",
+        NotCounted::AfterFinalOutcome => {
+            "the outcome above ended the questionnaire before this question"
+        }
+        NotCounted::Waiting => {
+            "the question is asked only if an unanswered question allows it; it counts once that is answered"
+        }
+    };
+    let verb = if why == NotCounted::Waiting {
+        "Not counted yet"
+    } else {
+        "Ignored"
+    };
+    format!("{verb}: your answer \u{201c}{label}\u{201d} to \u{201c}{prompt}\u{201d} ({reason}).")
 }
 
 /// Shown when no answer added points to the recommendation.
@@ -127,9 +290,6 @@ pub fn no_answer_conflicts(candidate_word: &str) -> String {
          the dataset)."
     )
 }
-pub const IGNORED_ANSWER: &str = "ignored (the question is not asked after your other answers):";
-pub const WAITING_ANSWER: &str =
-    "not counted yet (the question is asked only if an unanswered question allows it):";
 
 // ---------------------------------------------------------------------------------------------
 // The interactive faces (src/tui, src/plain.rs, src/wizard.rs). `{candidate}`, `{candidates}`,
@@ -172,10 +332,11 @@ pub mod wizard {
     pub const YOUR_ANSWER: &str = "your answer";
     pub const ANSWERS_SO_FAR: &str = "Your answers so far";
     pub const LEADING: &str = "leading";
-    pub const LEADING_TIE: &str = "leading, tied";
+    pub const LEADING_TIE: &str = "tied, first only by the dataset's order";
     pub const RECOMMENDED: &str = "recommended";
     pub const STILL_POSSIBLE: &str = "still possible";
     pub const TIED: &str = "tied for the lead";
+    pub const FIRST_BY_ORDER: &str = "the first only by the dataset's order";
     pub const RANKED_LOWER: &str = "fits, ranked lower";
     pub const RULED_OUT: &str = "ruled out";
     pub const SETTLED_OFFER: &str =

@@ -7,7 +7,12 @@
 //!   the pick is reported;
 //! - "settled" is never wrong: no extension of the answers changes the pick;
 //! - `open` names every question that can still change the pick;
-//! - a conflict rules everything out on its own, and every relaxation restores a fit.
+//! - a conflict rules everything out on its own, and every relaxation restores a fit;
+//! - hypotheticals (what-if, relaxations) never drop a stated answer without saying so,
+//!   and never drop one that always counts;
+//! - why-not contrasts list only answers that set the two apart, and add up to the gap;
+//! - an answer that does not count is never silent (report, text, JSON);
+//! - a result decided by the dataset's order alone is always marked, in what-ifs too.
 //!
 //! Datasets come from two generators: `Spec` below (contexts, criteria with yes/no/depends,
 //! chains of conditional questions, rules with score/exclude/require/outcome, outcomes of
@@ -36,6 +41,8 @@ struct Spec {
     criteria: Vec<Vec<u8>>,
     /// Per question: number of options and its `ask_if` (question, option mask).
     questions: Vec<(usize, Vec<(usize, u64)>)>,
+    /// Per question: whether its answer always counts.
+    always_counts: Vec<bool>,
     rules: Vec<RuleSpec>,
     /// (final, no_candidate) per outcome.
     outcomes: Vec<(bool, bool)>,
@@ -166,6 +173,7 @@ impl Spec {
             ask_if.sort();
             questions.push((opts, ask_if));
         }
+        let always_counts: Vec<bool> = (0..questions.len()).map(|_| b.chance(30)).collect();
         let outcomes = raw.outcomes.clone();
         let mut rules = Vec::new();
         for _ in 0..raw.rules {
@@ -227,6 +235,7 @@ impl Spec {
             contexts,
             criteria,
             questions,
+            always_counts,
             rules,
             outcomes,
         }
@@ -300,6 +309,9 @@ impl Spec {
             let _ = writeln!(s, "[[questions]]\nid = \"q{q}\"\nprompt = \"Q{q}?\"");
             if !ask_if.is_empty() {
                 let _ = writeln!(s, "ask_if = {}", cond(ask_if));
+            }
+            if self.always_counts[q] {
+                let _ = writeln!(s, "always_counts = true");
             }
             for o in 0..*n {
                 let _ = writeln!(
@@ -414,9 +426,7 @@ fn walked(ds: &Dataset, picks: &[u8], stop: usize) -> Answers {
     let mut a = Answers::for_dataset(ds);
     for (i, &p) in picks.iter().enumerate().take(stop) {
         let ev = engine::evaluate(ds, &a);
-        let Some(q) =
-            (0..ds.questions.len()).find(|&q| ev.asked[q] == Asked::Yes && a.get(q).is_none())
-        else {
+        let Some(q) = engine::next_question(ds, &a, &ev) else {
             break;
         };
         a.set(q, (p as usize + i) % ds.questions[q].options.len());
@@ -452,7 +462,9 @@ fn extensions(ds: &Dataset, answers: &Answers, limit: usize) -> Vec<Answers> {
             let n = ds.questions[q].options.len() + 1;
             let choice = code % n;
             code /= n;
-            if choice > 0 {
+            // Only questions the questionnaire asks at that point: an answer to one it does
+            // not ask is ignored, or, if it always counts, a new need stated out of turn.
+            if choice > 0 && engine::evaluate(ds, &a).asked[q] == Asked::Yes {
                 a.set(q, choice - 1);
             }
         }
@@ -596,7 +608,13 @@ fn promises(text: &str, ds: &Dataset, answers: &Answers) -> Result<(), TestCaseE
         if v.settlement.open.contains(&q) {
             continue;
         }
-        for e in exts.iter().filter(|e| e.get(q).is_none()).take(100) {
+        // Where the questionnaire would ask it (see `extensions`).
+        let asks_q = |e: &Answers| engine::evaluate(ds, e).asked[q] == Asked::Yes;
+        for e in exts
+            .iter()
+            .filter(|e| e.get(q).is_none() && asks_q(e))
+            .take(100)
+        {
             let base = pick_of(ds, e).0;
             for o in 0..ds.questions[q].options.len() {
                 let with = pick_of(ds, &e.with(q, Some(o))).0;
@@ -673,8 +691,178 @@ fn promises(text: &str, ds: &Dataset, answers: &Answers) -> Result<(), TestCaseE
                 for &f in &r.fits {
                     prop_assert!(!ev2.standings[f].is_excluded());
                 }
+                let drops = dropped(ds, answers, ev, &answers.with(r.question, r.to), r.question);
+                prop_assert_eq!(&r.drops, &drops, "relaxation {:?} drops: {}", r, ctx());
             }
         }
+    }
+    hypotheticals_say_what_they_drop(ds, answers, &v, &ctx)?;
+    contrasts_add_up(ds, &v, &ctx)?;
+    nothing_ignored_silently(ds, answers, &v, &rep, &ctx)?;
+    ties_are_marked(ds, answers, &v, &rep, &ctx)?;
+    Ok(())
+}
+
+/// The answers that count under `answers` and would not under `changed` (question `q`
+/// changed), computed from two evaluations.
+fn dropped(
+    ds: &Dataset,
+    answers: &Answers,
+    ev: &engine::Evaluation,
+    changed: &Answers,
+    q: usize,
+) -> Vec<usize> {
+    let then = engine::evaluate(ds, changed);
+    (0..ds.questions.len())
+        .filter(|&o| o != q && answers.get(o).is_some() && ev.asked[o] == Asked::Yes)
+        .filter(|&o| then.asked[o] != Asked::Yes)
+        .collect()
+}
+
+fn hypotheticals_say_what_they_drop(
+    ds: &Dataset,
+    answers: &Answers,
+    v: &engine::Verdict,
+    ctx: &dyn Fn() -> String,
+) -> Result<(), TestCaseError> {
+    for w in &v.what_if {
+        let changed = answers.with(w.question, Some(w.to));
+        let drops = dropped(ds, answers, &v.eval, &changed, w.question);
+        prop_assert_eq!(&w.drops, &drops, "what-if {:?} drops: {}", w, ctx());
+        for &d in &w.drops {
+            prop_assert!(
+                !ds.questions[d].always_counts,
+                "what-if {w:?} drops an answer that always counts: {}",
+                ctx()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn contrasts_add_up(
+    ds: &Dataset,
+    v: &engine::Verdict,
+    ctx: &dyn Fn() -> String,
+) -> Result<(), TestCaseError> {
+    let Some(pick) = v.eval.pick else {
+        return Ok(());
+    };
+    for w in v.why_not.iter().filter(|w| w.exclusions.is_empty()) {
+        let sum: i32 = w.contrast.iter().map(|g| g.gap()).sum();
+        prop_assert_eq!(
+            sum,
+            w.behind,
+            "contrasts of {} do not add up: {}",
+            w.candidate,
+            ctx()
+        );
+        let score = |c: usize| v.eval.standings[c].score;
+        prop_assert_eq!(w.behind, score(pick) - score(w.candidate));
+        for g in &w.contrast {
+            prop_assert!(g.gap() != 0, "an answer that gives both the same is listed");
+            // Recomputed from the standings: the points each got from rules testing exactly
+            // these questions.
+            let from = |c: usize| -> i32 {
+                v.eval.standings[c]
+                    .points
+                    .iter()
+                    .filter(|&&(r, _)| {
+                        ds.rules[r]
+                            .when
+                            .tests
+                            .iter()
+                            .map(|t| t.question)
+                            .eq(g.questions.iter().copied())
+                    })
+                    .map(|&(_, p)| p)
+                    .sum()
+            };
+            prop_assert_eq!(
+                (g.pick_points, g.their_points),
+                (from(pick), from(w.candidate))
+            );
+        }
+    }
+    Ok(())
+}
+
+fn nothing_ignored_silently(
+    ds: &Dataset,
+    answers: &Answers,
+    v: &engine::Verdict,
+    rep: &report::Report,
+    ctx: &dyn Fn() -> String,
+) -> Result<(), TestCaseError> {
+    let json = recommend::json(rep, &ds.vocabulary);
+    let text = recommend::text(rep);
+    let listed = |key: &str, id: &str| {
+        json[key]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x["question"] == id))
+    };
+    for (q, _) in answers.answered() {
+        if v.eval.asked[q] == Asked::Yes {
+            continue;
+        }
+        let id = &ds.questions[q].id;
+        let x = rep
+            .ignored
+            .iter()
+            .chain(&rep.waiting)
+            .find(|x| x.answer.question == *id);
+        prop_assert!(
+            x.is_some(),
+            "{id} does not count, yet the report is silent: {}",
+            ctx()
+        );
+        let x = x.unwrap();
+        prop_assert!(
+            rep.notices.contains(&x.text),
+            "{id} is not beside the result"
+        );
+        prop_assert!(text.contains(&x.text), "{id} is missing from the text");
+        prop_assert!(
+            listed("ignored_answers", id) || listed("waiting_answers", id),
+            "{id} is missing from the JSON: {}",
+            ctx()
+        );
+    }
+    Ok(())
+}
+
+fn ties_are_marked(
+    ds: &Dataset,
+    answers: &Answers,
+    v: &engine::Verdict,
+    rep: &report::Report,
+    ctx: &dyn Fn() -> String,
+) -> Result<(), TestCaseError> {
+    let tied_at_top = |ev: &engine::Evaluation| -> Vec<usize> {
+        let Some(p) = ev.pick else { return Vec::new() };
+        let top = ev.standings[p].score;
+        let t: Vec<usize> = (0..ds.candidates.len())
+            .filter(|&c| !ev.standings[c].is_excluded() && ev.standings[c].score == top)
+            .collect();
+        if t.len() > 1 { t } else { Vec::new() }
+    };
+    let tie = tied_at_top(&v.eval);
+    prop_assert_eq!(v.decided_by_order(), !tie.is_empty(), "{}", ctx());
+    prop_assert_eq!(rep.decided_by_order, !tie.is_empty());
+    let json = recommend::json(rep, &ds.vocabulary);
+    prop_assert_eq!(
+        &json["decided_by_order"],
+        &serde_json::Value::Bool(!tie.is_empty())
+    );
+    if !tie.is_empty() {
+        prop_assert!(rep.headline.contains("order alone"), "{}", rep.headline);
+        prop_assert_eq!(&json["result"], "tie");
+        prop_assert!(recommend::text(rep).contains(&rep.headline));
+    }
+    for w in &v.what_if {
+        let then = engine::evaluate(ds, &answers.with(w.question, Some(w.to)));
+        let expected: u64 = tied_at_top(&then).iter().fold(0, |m, &c| m | (1 << c));
+        prop_assert_eq!(w.tie, expected, "what-if {:?} tie: {}", w, ctx());
     }
     Ok(())
 }

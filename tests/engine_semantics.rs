@@ -155,7 +155,7 @@ fn answers_to_questions_not_asked_are_ignored_and_shown_as_such() {
     assert_eq!(v.eval.standings[c(&ds, "b")].score, 0);
     let rep = report::build(&ds, &v);
     assert_eq!(rep.ignored.len(), 1);
-    assert_eq!(rep.ignored[0].question, "q2");
+    assert_eq!(rep.ignored[0].answer.question, "q2");
     assert_eq!(rep.answers.len(), 1);
     // No what-if on a question that is not asked.
     assert!(v.what_if.iter().all(|w| w.question == q(&ds, "q1")));
@@ -169,7 +169,7 @@ fn answers_waiting_for_their_gate_count_once_it_opens() {
     assert!(v.eval.fired.is_empty());
     let rep = report::build(&ds, &v);
     assert_eq!(rep.waiting.len(), 1);
-    assert_eq!(rep.waiting[0].question, "q2");
+    assert_eq!(rep.waiting[0].answer.question, "q2");
     assert!(rep.ignored.is_empty());
     // Once q1 opens the gate, the same answer counts.
     let v = decide(&ds, &["q1=x", "q2=x"]);
@@ -437,10 +437,20 @@ fn ties_are_reported_as_ties() {
     assert_eq!(tie, ["a", "b"]);
     let b = rep.why_not.iter().find(|w| w.id == "b").unwrap();
     assert_eq!(b.behind, 0);
-    assert!(b.summary.contains("ties"), "{}", b.summary);
+    assert!(
+        b.summary.contains("only the dataset's order"),
+        "{}",
+        b.summary
+    );
     let json = report::recommend::json(&rep, &ds.vocabulary);
     assert_eq!(json["tie"], serde_json::json!(["a", "b"]));
-    assert!(report::recommend::text(&rep).contains("Tie between"));
+    assert_eq!(json["decided_by_order"], true);
+    let text = report::recommend::text(&rep);
+    assert!(text.contains("by the dataset's order alone"), "{text}");
+    assert!(
+        text.contains("Tie: Cand a and Cand b score the same"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -921,7 +931,7 @@ fn a_what_if_to_no_candidate_needed_counts_as_a_change() {
 // ---- why not, and the domain-free vocabulary ----
 
 #[test]
-fn why_not_contrasts_the_rules_that_favour_the_pick() {
+fn why_not_contrasts_per_answer_and_the_differences_add_up_to_the_gap() {
     let body = candidates(&["a", "b"])
         + &question("q", &["yes", "no"], "")
         + &question("r", &["yes", "no"], "")
@@ -937,20 +947,81 @@ fn why_not_contrasts_the_rules_that_favour_the_pick() {
         .unwrap();
     assert_eq!(w.behind, 1);
     assert!(w.exclusions.is_empty());
+    // Per answer: q gives a 3 and b 1 (a leads by 2), r gives b 1 (b gains 1): 2 − 1 = 1.
+    let gaps: Vec<(Vec<usize>, i32, i32)> = w
+        .contrast
+        .iter()
+        .map(|g| (g.questions.to_vec(), g.pick_points, g.their_points))
+        .collect();
     assert_eq!(
-        w.contrast.as_slice(),
-        [(0, 3, 1)],
-        "only the rule favouring a"
+        gaps,
+        [(vec![q(&ds, "q")], 3, 1), (vec![q(&ds, "r")], 0, 1)],
+        "every answer that gives them different points, the pick's leads first"
     );
+    assert_eq!(w.contrast.iter().map(|g| g.gap()).sum::<i32>(), w.behind);
     let rep = report::build(&ds, &v);
     let b = rep.why_not.iter().find(|w| w.id == "b").unwrap();
-    assert_eq!(b.reasons.len(), 1);
+    assert_eq!(b.reasons.len(), 2);
     assert!(
-        b.reasons[0].text.contains("Cand a +3"),
+        b.reasons[0].text.contains("Cand a +3, Cand b +1"),
         "{}",
         b.reasons[0].text
     );
+    assert_eq!(
+        b.reasons.iter().map(|r| r.points.unwrap()).sum::<i32>(),
+        1,
+        "the listed differences add up to the stated gap"
+    );
     assert!(b.summary.contains("1 point less"), "{}", b.summary);
+}
+
+#[test]
+fn an_answer_that_gives_both_the_same_points_is_not_a_reason() {
+    // One rule per candidate for the same answer, as the Box datasets write them.
+    let body = candidates(&["a", "b"])
+        + &question("q", &["yes", "no"], "")
+        + &question("r", &["yes", "no"], "")
+        + &rule("a-q", r#"{ q = "yes" }"#, "score = { a = 2 }")
+        + &rule("b-q", r#"{ q = "yes" }"#, "score = { b = 2 }")
+        + &rule("a-r", r#"{ r = "yes" }"#, "score = { a = 1 }");
+    let ds = dataset(&body);
+    let v = decide(&ds, &["q=yes", "r=yes"]);
+    let w = v
+        .why_not
+        .iter()
+        .find(|w| w.candidate == c(&ds, "b"))
+        .unwrap();
+    assert_eq!(w.behind, 1);
+    assert_eq!(w.contrast.len(), 1, "{:?}", w.contrast);
+    assert_eq!(w.contrast[0].questions.as_slice(), [q(&ds, "r")]);
+}
+
+#[test]
+fn a_pure_tie_says_only_the_order_decides_and_names_the_tie_breaker() {
+    let body = candidates(&["a", "b"])
+        + &question("q", &["yes", "no"], "")
+        + &question("r", &["yes", "no"], "")
+        + &rule("a-q", r#"{ q = "yes" }"#, "score = { a = 2 }")
+        + &rule("b-q", r#"{ q = "yes" }"#, "score = { b = 2 }")
+        + &rule("a-r", r#"{ r = "yes" }"#, "score = { a = 1 }");
+    let ds = dataset(&body);
+    let v = decide(&ds, &["q=yes"]);
+    assert!(v.decided_by_order());
+    assert_eq!(v.settlement.tie_breakers, [q(&ds, "r")]);
+    let rep = report::build(&ds, &v);
+    let b = rep.why_not.iter().find(|w| w.id == "b").unwrap();
+    assert!(b.reasons.is_empty(), "{:?}", b.reasons);
+    assert!(
+        b.summary.contains("score the same on every answer")
+            && b.summary.contains("only the dataset's order"),
+        "{}",
+        b.summary
+    );
+    let json = report::recommend::json(&rep, &ds.vocabulary);
+    assert_eq!(json["decided_by_order"], true);
+    assert_eq!(json["result"], "tie");
+    assert_eq!(json["tie_breakers"][0], "r");
+    assert!(rep.headline.contains("order alone"), "{}", rep.headline);
 }
 
 #[test]

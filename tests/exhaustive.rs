@@ -145,7 +145,7 @@ fn verdict(ds: &Dataset, a: &Answers, with_conflict: bool) -> Verdict {
     Verdict {
         answers: a.clone(),
         settlement: engine::settle(ds, a, &eval),
-        why_not: engine::why_not(&eval),
+        why_not: engine::why_not(ds, &eval),
         what_if: engine::what_if(ds, a, &eval),
         conflict: None,
         eval,
@@ -509,8 +509,8 @@ fn check_conflict(
         }
     }
     // Every relaxation restores a fit and says what fits; every change of a conflicting
-    // answer to another option that restores a fit is offered (and so is dropping an
-    // answer that no other answer depends on).
+    // answer to another option that restores a fit is offered (and so is dropping any
+    // answer but the context).
     let mut offered = BTreeSet::new();
     for r in &c.relaxations {
         let ev2 = evaluate(ds, &a.with(r.question, r.to));
@@ -543,7 +543,7 @@ fn check_conflict(
         offered.insert((r.question, r.to));
     }
     for &q in &c.questions {
-        let droppable = !given.iter().any(|&other| engine::gates(ds, q, other));
+        let droppable = ds.context_question != Some(q);
         let options = std::iter::once(None)
             .filter(|_| droppable)
             .chain((0..ds.questions[q].options.len()).map(Some));
@@ -899,13 +899,19 @@ fn random_edition(edition: &str, seed: u64) {
         if sampled(i, JSON_STRIDE) {
             check_deterministic(&ds, &a, &mut p);
         }
-        // Settled (and not closed by a final outcome): no extension, in any order, changes the pick.
+        // Settled (and not closed by a final outcome): no extension by questions the
+        // questionnaire still asks changes the pick. (An answer to a question it does not
+        // ask is out of the questionnaire: it is ignored, or, if it always counts, it is a
+        // new need the person states, which can change anything.)
         if v.settlement.settled && !v.eval.closed {
             settled += 1;
             for _ in 0..4 {
                 let mut b = a.clone();
                 for (q, question) in ds.questions.iter().enumerate() {
-                    if b.get(q).is_none() && rng.below(2) == 0 {
+                    if b.get(q).is_none()
+                        && rng.below(2) == 0
+                        && evaluate(&ds, &b).asked[q] == Asked::Yes
+                    {
                         b.set(q, rng.below(question.options.len()));
                     }
                 }

@@ -147,7 +147,11 @@ fn run(edition: &str, s: &Scenario) -> Result<(), String> {
         }
     }
     if !rep.ignored.is_empty() {
-        let ignored: Vec<&str> = rep.ignored.iter().map(|a| a.question.as_str()).collect();
+        let ignored: Vec<&str> = rep
+            .ignored
+            .iter()
+            .map(|a| a.answer.question.as_str())
+            .collect();
         msg.push_str(&format!(
             "    answers ignored (questions not asked): {}\n",
             ignored.join(", ")

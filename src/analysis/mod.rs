@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::dataset::{Answers, Dataset};
-use crate::engine::{Asked, evaluate, quick_pick};
+use crate::engine::{Asked, evaluate, next_question, quick_pick};
 
 /// How much walking `check` may do before it reports partial coverage.
 #[derive(Debug, Clone, Copy)]
@@ -64,9 +64,7 @@ pub struct CheckReport {
 pub fn walk(ds: &Dataset, visit: &mut dyn FnMut(&Answers, bool) -> bool) -> bool {
     fn go(ds: &Dataset, a: &mut Answers, visit: &mut dyn FnMut(&Answers, bool) -> bool) -> bool {
         let ev = evaluate(ds, a);
-        let next =
-            (0..ds.questions.len()).find(|&q| ev.asked[q] == Asked::Yes && a.get(q).is_none());
-        let Some(q) = next else {
+        let Some(q) = next_question(ds, a, &ev) else {
             return visit(a, true);
         };
         if !visit(a, false) {
@@ -132,7 +130,7 @@ fn complete_path(ds: &Dataset, mut choose: impl FnMut(usize, &Answers) -> usize)
     let mut a = Answers::for_dataset(ds);
     loop {
         let ev = evaluate(ds, &a);
-        match (0..ds.questions.len()).find(|&q| ev.asked[q] == Asked::Yes && a.get(q).is_none()) {
+        match next_question(ds, &a, &ev) {
             Some(q) => {
                 let o = choose(q, &a);
                 a.set(q, o);

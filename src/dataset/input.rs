@@ -460,7 +460,15 @@ const OWNERS: &[(&str, &str, &[&str])] = &[
     (
         "options",
         "questions",
-        &["id", "prompt", "help", "ask_if", "options", "source"],
+        &[
+            "id",
+            "prompt",
+            "help",
+            "ask_if",
+            "options",
+            "source",
+            "always_counts",
+        ],
     ),
     ("facts", "candidates", CANDIDATE_KEYS),
     ("caveats", "candidates", CANDIDATE_KEYS),

@@ -592,6 +592,7 @@ impl<'a> Validator<'a> {
                     .collect(),
                 ask_if: ask_if.unwrap_or_default(),
                 source,
+                always_counts: q.always_counts,
             });
         }
         if ask_if_ok {
@@ -830,6 +831,7 @@ impl<'a> Validator<'a> {
         let ask_order = ask_order(&questions_out);
         let gated_by = gated_by(&questions_out);
         let final_rules = final_rules(&rules_out, &outcomes_out, &gated_by);
+        let outlasts_final = outlasts_final(&questions_out, &gated_by);
         let v = &meta.vocabulary;
         Ok(Dataset {
             id: meta.id.get_ref().clone(),
@@ -859,6 +861,7 @@ impl<'a> Validator<'a> {
             ask_order,
             final_rules,
             gated_by,
+            outlasts_final,
         })
     }
 
@@ -983,6 +986,19 @@ fn final_rules(
         .collect()
 }
 
+/// Which questions a final outcome leaves open (see `Dataset::outlasts_final`).
+fn outlasts_final(questions: &[Question], gated_by: &[Vec<QuestionIx>]) -> Vec<bool> {
+    let mut out: Vec<bool> = questions.iter().map(|q| q.always_counts).collect();
+    for (q, question) in questions.iter().enumerate() {
+        if question.always_counts {
+            for &g in &gated_by[q] {
+                out[g] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Every question's gates, transitively (see `Dataset::gated_by`). Runs after validation:
 /// `ask_if` has no cycles.
 fn gated_by(questions: &[Question]) -> Vec<Vec<QuestionIx>> {
@@ -1025,7 +1041,8 @@ fn ask_order(questions: &[Question]) -> Vec<QuestionIx> {
 }
 
 /// Whether some answers make `cond` hold, taking into account that a question is only
-/// answered when it is asked (its own `ask_if` holds, transitively).
+/// answered when it is asked (its own `ask_if` holds, transitively), unless its answer
+/// always counts.
 pub fn satisfiable(questions: &[Question], cond: &Condition) -> bool {
     let mut allowed: BTreeMap<QuestionIx, OptionSet> = BTreeMap::new();
     let mut work: Vec<Test> = cond.tests.clone();
@@ -1037,7 +1054,7 @@ pub fn satisfiable(questions: &[Question], cond: &Condition) -> bool {
         if *set == 0 {
             return false;
         }
-        if first {
+        if first && !questions[t.question].always_counts {
             work.extend(questions[t.question].ask_if.tests.iter().copied());
         }
     }

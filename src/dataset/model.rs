@@ -61,6 +61,9 @@ pub struct Dataset {
     /// Per question, every question that gates it (its `ask_if` names, and theirs, and so
     /// on), in order: computed once, as the engine asks "does g gate q?" in its searches.
     pub gated_by: Vec<Vec<QuestionIx>>,
+    /// Per question, whether a final outcome leaves it open: it always counts, or it gates
+    /// a question that does (so that question can still be asked).
+    pub outlasts_final: Vec<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +145,11 @@ pub struct Question {
     /// Asked only when this holds.
     pub ask_if: Condition,
     pub source: Option<SourceIx>,
+    /// The answer is a fact of the person's situation that holds whatever else they answer
+    /// (a need, like "no Admin will approve it"). Once given it counts: even where `ask_if`
+    /// would not ask the question, after a final outcome, and in every hypothetical that
+    /// changes another answer. `ask_if` then only decides whether it is worth asking.
+    pub always_counts: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -246,6 +246,10 @@ pub struct RawQuestion {
     pub ask_if: BTreeMap<Id, Spanned<OneOrMany>>,
     pub options: Vec<RawOption>,
     pub source: Option<Id>,
+    /// The answer states a fact of the person's situation that holds whatever else they
+    /// answer: it counts whenever it is given (see `Question::always_counts`).
+    #[serde(default)]
+    pub always_counts: bool,
 }
 
 #[derive(Debug, Deserialize)]

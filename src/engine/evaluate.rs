@@ -96,8 +96,10 @@ pub struct Evaluation {
     pub fired: Vec<RuleIx>,
     /// Outcomes reached, with the rule that reached each.
     pub outcomes: Vec<(OutcomeIx, RuleIx)>,
-    /// A final outcome was reached: no further question is asked.
+    /// A final outcome was reached: only questions that outlast it are still asked.
     pub closed: bool,
+    /// The first question that outcome closed.
+    pub closed_from: Option<QuestionIx>,
     /// An outcome says no candidate is needed: no pick, and no conflict.
     pub none_needed: bool,
 }
@@ -109,20 +111,50 @@ impl Evaluation {
     }
 }
 
-/// Which questions are asked: one pass in `ask_order`, where every question comes after
-/// the questions its condition names.
+/// Which questions are asked (final outcomes taken into account): see [`fill_asked`].
 pub fn asked_questions(ds: &Dataset, answers: &Answers) -> Vec<Asked> {
     let mut asked = vec![Asked::NotYet; ds.questions.len()];
     fill_asked(ds, answers, &mut asked);
     asked
 }
 
-fn fill_asked(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) {
+/// Which questions are asked, and where a final outcome closed the questionnaire (the
+/// first question it closes), if one did.
+///
+/// One pass in `ask_order`, where every question comes after the questions its condition
+/// names. An answer that always counts makes its question asked whatever its condition.
+/// When a final outcome holds, a second pass closes every question from its closing point
+/// on, except those that outlast final outcomes (they always count, or gate one that does):
+/// a need the person stated is still checked against what the outcome leaves.
+pub fn fill_asked(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) -> Option<QuestionIx> {
+    fill_asked_pass(ds, answers, asked, None);
+    let end = ds
+        .final_rules
+        .iter()
+        .filter(|&&(r, _)| truth(&ds.rules[r].when, answers, asked) == Truth::True)
+        .map(|&(_, closes_from)| closes_from)
+        .min()?;
+    fill_asked_pass(ds, answers, asked, Some(end));
+    Some(end)
+}
+
+fn fill_asked_pass(
+    ds: &Dataset,
+    answers: &Answers,
+    asked: &mut [Asked],
+    closed_from: Option<QuestionIx>,
+) {
     for &q in &ds.ask_order {
-        asked[q] = match truth(&ds.questions[q].ask_if, answers, asked) {
-            Truth::True => Asked::Yes,
-            Truth::False => Asked::No,
-            Truth::Unknown => Asked::NotYet,
+        asked[q] = if ds.questions[q].always_counts && answers.get(q).is_some() {
+            Asked::Yes
+        } else if closed_from.is_some_and(|end| q >= end && !ds.outlasts_final[q]) {
+            Asked::No
+        } else {
+            match truth(&ds.questions[q].ask_if, answers, asked) {
+                Truth::True => Asked::Yes,
+                Truth::False => Asked::No,
+                Truth::Unknown => Asked::NotYet,
+            }
         };
     }
 }
@@ -144,26 +176,6 @@ fn fires(cond: &Condition, counted: &[OptionSet]) -> bool {
         .all(|t| counted[t.question] & t.options != 0)
 }
 
-/// A final outcome ends the questionnaire where it is reached. Questions are asked in
-/// dataset order, so it is reached at the last question its rule depends on (with the
-/// questions that gate those); every question after that point is no longer asked and
-/// answers to them are ignored, while earlier answers keep counting. When several final
-/// outcomes hold, the first one reached ends it. Returns whether one was reached.
-fn close_at_final_outcome(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) -> bool {
-    let end = ds
-        .final_rules
-        .iter()
-        .filter(|&&(r, _)| truth(&ds.rules[r].when, answers, asked) == Truth::True)
-        .map(|&(_, closes_from)| closes_from)
-        .min();
-    if let Some(end) = end {
-        for a in asked.iter_mut().skip(end) {
-            *a = Asked::No;
-        }
-    }
-    end.is_some()
-}
-
 /// The pick alone, without reasons: what what-if, conflict search and `check` need, many
 /// times per verdict. No allocation: per-question state lives on the stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,14 +192,30 @@ impl Pick {
     pub fn nothing_fits(&self) -> bool {
         self.pick.is_none() && !self.none_needed
     }
+
+    /// The candidates sharing the pick's score when more than one does (the pick is then
+    /// first only by dataset order), else empty.
+    pub fn tie(&self, candidates: usize) -> CandidateSet {
+        let Some(p) = self.pick else { return 0 };
+        let top = self.scores[p];
+        let tied: CandidateSet = (0..candidates)
+            .filter(|&c| self.excluded & (1 << c) == 0 && self.scores[c] == top)
+            .fold(0, |m, c| m | (1 << c));
+        if tied.count_ones() > 1 { tied } else { 0 }
+    }
 }
 
 /// Computes the same pick as [`evaluate`], faster.
 pub fn quick_pick(ds: &Dataset, answers: &Answers) -> Pick {
     let mut asked_buf = [Asked::NotYet; MAX_QUESTIONS];
-    let asked = &mut asked_buf[..ds.questions.len()];
+    quick_pick_asked(ds, answers, &mut asked_buf[..ds.questions.len()])
+}
+
+/// [`quick_pick`], leaving in `asked` which questions are asked (for hypotheticals, which
+/// compare it with the answers that count now).
+pub fn quick_pick_asked(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) -> Pick {
     fill_asked(ds, answers, asked);
-    close_at_final_outcome(ds, answers, asked);
+    let asked = &*asked;
     let mut counted_buf = [0 as OptionSet; MAX_QUESTIONS];
     let counted = &mut counted_buf[..ds.questions.len()];
     counted_answers(answers, asked, counted);
@@ -251,8 +279,9 @@ pub fn effective_answer(answers: &Answers, asked: &[Asked], q: QuestionIx) -> Op
 
 /// Evaluates `answers` against `ds`.
 pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
-    let mut asked = asked_questions(ds, answers);
-    let closed = close_at_final_outcome(ds, answers, &mut asked);
+    let mut asked = vec![Asked::NotYet; ds.questions.len()];
+    let closed_from = fill_asked(ds, answers, &mut asked);
+    let closed = closed_from.is_some();
     let n = ds.candidates.len();
     let mut standings: Vec<Standing> = (0..n)
         .map(|c| Standing {
@@ -364,12 +393,13 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
         fired,
         outcomes,
         closed,
+        closed_from,
         none_needed,
     }
 }
 
 /// The members of a candidate set, in order.
-fn members(mut set: CandidateSet) -> impl Iterator<Item = CandidateIx> {
+pub fn members(mut set: CandidateSet) -> impl Iterator<Item = CandidateIx> {
     std::iter::from_fn(move || {
         (set != 0).then(|| {
             let c = set.trailing_zeros() as CandidateIx;

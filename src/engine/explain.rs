@@ -4,8 +4,10 @@
 
 use smallvec::SmallVec;
 
-use super::evaluate::{Asked, Evaluation, Exclusions, quick_pick};
-use crate::dataset::{Answers, CandidateIx, CandidateSet, Dataset, OptionIx, QuestionIx, RuleIx};
+use super::evaluate::{Asked, Evaluation, Exclusions, Pick, quick_pick, quick_pick_asked};
+use crate::dataset::{
+    Answers, CandidateIx, CandidateSet, Dataset, MAX_QUESTIONS, OptionIx, QuestionIx, RuleIx,
+};
 
 /// Why a candidate is not the pick.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,14 +17,38 @@ pub struct WhyNot {
     pub exclusions: Exclusions,
     /// Points behind the pick (0 for a tie lost on dataset order).
     pub behind: i32,
-    /// Fired rules that favour the pick over this candidate: (rule, pick's points, its points).
+    /// Per answer, the points that set the pick and this candidate apart: only answers
+    /// that gave them different points, so the differences add up to `behind`. Empty for
+    /// an excluded candidate, and for a pure tie (they score the same on every answer).
     pub contrast: Contrast,
 }
 
-/// Short lists, kept inline: why-not runs for every verdict.
-pub type Contrast = SmallVec<[(RuleIx, i32, i32); 4]>;
+/// What one answer (or one combination of answers that rules test together) gave the
+/// pick and another candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerContrast {
+    /// The questions whose answers the rules test together, in dataset order; empty for
+    /// rules that need no answer.
+    pub questions: SmallVec<[QuestionIx; 2]>,
+    /// The pick's net points from these answers.
+    pub pick_points: i32,
+    /// The other candidate's net points from these answers.
+    pub their_points: i32,
+    /// The fired rules that gave either of them points for these answers, in rule order.
+    pub rules: SmallVec<[RuleIx; 2]>,
+}
 
-/// A single answer that would change the pick.
+impl AnswerContrast {
+    /// How many points these answers put the pick ahead (negative: behind).
+    pub fn gap(&self) -> i32 {
+        self.pick_points - self.their_points
+    }
+}
+
+/// Short lists, kept inline: why-not runs for every verdict.
+pub type Contrast = SmallVec<[AnswerContrast; 2]>;
+
+/// A single answer that would change the outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WhatIf {
     pub question: QuestionIx,
@@ -31,6 +57,18 @@ pub struct WhatIf {
     pub to: OptionIx,
     /// The pick under the changed answer.
     pub pick: Option<CandidateIx>,
+    /// Under the changed answer, an outcome says no candidate is needed (otherwise, with no
+    /// pick, nothing fits).
+    pub none_needed: bool,
+    /// Under the changed answer, the candidates sharing the pick's score, when more than
+    /// one does: the pick is then first only by the dataset's order.
+    pub tie: CandidateSet,
+    /// Answers that count now and would stop counting (the change makes their questions
+    /// no longer asked), in dataset order.
+    pub drops: Vec<QuestionIx>,
+    /// Questions the change would newly ask, not answered yet: the outcome shown is the
+    /// one before they are answered.
+    pub opens: Vec<QuestionIx>,
 }
 
 /// Answers that together rule out every candidate.
@@ -53,6 +91,8 @@ pub struct Relaxation {
     pub to: Option<OptionIx>,
     /// Candidates that fit afterwards, best first.
     pub fits: Vec<CandidateIx>,
+    /// Other answers that would stop counting, in dataset order.
+    pub drops: Vec<QuestionIx>,
 }
 
 /// How many answer subsets the search for a smallest conflict may evaluate (and 64 times
@@ -60,7 +100,7 @@ pub struct Relaxation {
 /// deletion filter, linear in the number of answers).
 pub const SUBSET_BUDGET: usize = 1000;
 
-pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
+pub fn why_not(ds: &Dataset, ev: &Evaluation) -> Vec<WhyNot> {
     let Some(pick) = ev.pick else {
         return ev
             .ranking
@@ -79,60 +119,67 @@ pub fn why_not(ev: &Evaluation) -> Vec<WhyNot> {
         .filter(|&&c| c != pick)
         .map(|&c| {
             let s = &ev.standings[c];
-            let contrast = contrast(&top.points, &s.points);
+            let excluded = s.is_excluded();
             WhyNot {
                 candidate: c,
                 exclusions: s.exclusions.clone(),
-                behind: if s.is_excluded() {
-                    0
+                behind: if excluded { 0 } else { top.score - s.score },
+                contrast: if excluded {
+                    Contrast::new()
                 } else {
-                    top.score - s.score
+                    contrast(ds, &top.points, &s.points)
                 },
-                contrast,
             }
         })
         .collect()
 }
 
-/// Fired rules that give the pick more points than `theirs`: (rule, pick's points, its
-/// points), the widest gap first. Both lists are in rule order (rules fire in dataset
-/// order), so one merge pass pairs them without a lookup.
-fn contrast(mine: &[(RuleIx, i32)], theirs: &[(RuleIx, i32)]) -> Contrast {
-    debug_assert!(mine.is_sorted_by_key(|p| p.0) && theirs.is_sorted_by_key(|p| p.0));
+/// The answers that set two candidates apart: both point lists grouped by the questions
+/// each rule tests, netted per group, and only groups whose net points differ kept; the
+/// pick's biggest leads first, then the groups where the other candidate gains.
+fn contrast(ds: &Dataset, mine: &[(RuleIx, i32)], theirs: &[(RuleIx, i32)]) -> Contrast {
     let mut out = Contrast::new();
-    let (mut i, mut j) = (0, 0);
-    loop {
-        let (r, m, t) = match (mine.get(i), theirs.get(j)) {
-            (Some(&(a, m)), Some(&(b, t))) if a == b => {
-                i += 1;
-                j += 1;
-                (a, m, t)
+    let tested = |r: RuleIx| ds.rules[r].when.tests.iter().map(|t| t.question);
+    let mut add = |r: RuleIx, m: i32, t: i32| {
+        let found = out
+            .iter_mut()
+            .find(|g: &&mut AnswerContrast| g.questions.iter().copied().eq(tested(r)));
+        match found {
+            Some(g) => {
+                g.pick_points += m;
+                g.their_points += t;
+                if !g.rules.contains(&r) {
+                    g.rules.push(r);
+                }
             }
-            (Some(&(a, m)), Some(&(b, _))) if a < b => {
-                i += 1;
-                (a, m, 0)
-            }
-            (Some(&(a, m)), None) => {
-                i += 1;
-                (a, m, 0)
-            }
-            (_, Some(&(b, t))) => {
-                j += 1;
-                (b, 0, t)
-            }
-            (None, None) => break,
-        };
-        if m > t {
-            out.push((r, m, t));
+            None => out.push(AnswerContrast {
+                questions: tested(r).collect(),
+                pick_points: m,
+                their_points: t,
+                rules: std::iter::once(r).collect(),
+            }),
         }
+    };
+    for &(r, m) in mine {
+        add(r, m, 0);
     }
-    out.sort_by_key(|&(r, m, t)| (-(m - t), r));
+    for &(r, t) in theirs {
+        add(r, 0, t);
+    }
+    out.retain(|g| g.gap() != 0);
+    for g in &mut out {
+        g.rules.sort_unstable();
+    }
+    out.sort_by_key(|g| (-g.gap(), g.questions.clone()));
     out
 }
 
-/// Every single-answer change (to an asked question) that changes the pick.
+/// Every single-answer change (to an asked question) that changes the outcome: the pick,
+/// or whether a candidate is needed at all. Each is evaluated with every other answer
+/// kept; those that would stop counting are listed with it.
 pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> {
     let mut out = Vec::new();
+    let mut scratch = answers.clone();
     for (q, question) in ds.questions.iter().enumerate() {
         if ev.asked[q] != Asked::Yes {
             continue;
@@ -142,18 +189,62 @@ pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> 
             if Some(to) == from {
                 continue;
             }
-            let changed = quick_pick(ds, &answers.with(q, Some(to)));
-            if changed.pick != ev.pick || changed.none_needed != ev.none_needed {
+            scratch.set(q, to);
+            let h = hypothetical(ds, answers, &ev.asked, &scratch, q);
+            if h.pick.pick != ev.pick || h.pick.none_needed != ev.none_needed {
                 out.push(WhatIf {
                     question: q,
                     from,
                     to,
-                    pick: changed.pick,
+                    pick: h.pick.pick,
+                    none_needed: h.pick.none_needed,
+                    tie: h.pick.tie(ds.candidates.len()),
+                    drops: h.drops,
+                    opens: h.opens,
                 });
             }
         }
+        match from {
+            Some(o) => scratch.set(q, o),
+            None => scratch.clear(q),
+        }
     }
     out
+}
+
+/// The outcome of a changed answer set, and what the change does to the other answers.
+struct Hypothetical {
+    pick: Pick,
+    drops: Vec<QuestionIx>,
+    opens: Vec<QuestionIx>,
+}
+
+/// Evaluates `changed` (the person's `answers` with question `q` changed or cleared) and
+/// compares which questions are asked with `asked` (the current state).
+fn hypothetical(
+    ds: &Dataset,
+    answers: &Answers,
+    asked: &[Asked],
+    changed: &Answers,
+    q: QuestionIx,
+) -> Hypothetical {
+    let mut then_buf = [Asked::NotYet; MAX_QUESTIONS];
+    let then = &mut then_buf[..ds.questions.len()];
+    let pick = quick_pick_asked(ds, changed, then);
+    let mut drops = Vec::new();
+    let mut opens = Vec::new();
+    for other in (0..ds.questions.len()).filter(|&o| o != q) {
+        let counts_now = asked[other] == Asked::Yes && answers.get(other).is_some();
+        if counts_now && then[other] != Asked::Yes {
+            drops.push(other);
+        } else if then[other] == Asked::Yes
+            && asked[other] != Asked::Yes
+            && changed.get(other).is_none()
+        {
+            opens.push(other);
+        }
+    }
+    Hypothetical { pick, drops, opens }
 }
 
 /// Whether question `g` gates `q`: `q` is asked only if `g` has certain answers (transitively).
@@ -249,13 +340,14 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
     let mut relaxations = Vec::new();
     for &q in &questions {
         let from = answers.get(q);
-        // Dropping an answer that other answers depend on would silently discard them too.
-        let droppable = !given.iter().any(|&other| gates(ds, q, other));
+        // Without a context nothing could be recommended for real: change it, never drop it.
+        let droppable = ds.context_question != Some(q);
         let options = std::iter::once(None)
             .filter(|_| droppable)
             .chain((0..ds.questions[q].options.len()).map(Some));
         for to in options.filter(|&to| to != from) {
-            let p = quick_pick(ds, &answers.with(q, to));
+            let h = hypothetical(ds, answers, &ev.asked, &answers.with(q, to), q);
+            let p = h.pick;
             // What fits, best first (ties in dataset order, as the ranking has them).
             let mut fits: Vec<CandidateIx> = (0..ds.candidates.len())
                 .filter(|&c| p.excluded & (1 << c) == 0)
@@ -267,10 +359,13 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
                     question: q,
                     to,
                     fits,
+                    drops: h.drops,
                 });
             }
         }
     }
+    // Those that keep every other answer first: they ask the least of the person.
+    relaxations.sort_by_key(|r| r.drops.len());
     Some(Conflict {
         questions,
         gating,
@@ -318,8 +413,12 @@ impl Cover {
             });
             if fires {
                 // A tested question is asked only when the questions that gate it are
-                // answered too: without them in the subset, the rule cannot fire.
+                // answered too (unless its answer always counts): without them in the
+                // subset, the rule cannot fire.
                 for t in &rule.when.tests {
+                    if ds.questions[t.question].always_counts {
+                        continue;
+                    }
                     for &g in &ds.gated_by[t.question] {
                         if let Some(p) = position(g).filter(|&p| p < 128) {
                             qmask |= 1 << p;
@@ -332,7 +431,12 @@ impl Cover {
         let mut relevant = rules.iter().fold(0u128, |m, &(qmask, _)| m | qmask);
         let context = ds.context_question.and_then(|q| {
             let p = position(q).filter(|&p| p < 128)?;
-            let needs = ds.gated_by[q]
+            let gates: &[QuestionIx] = if ds.questions[q].always_counts {
+                &[]
+            } else {
+                &ds.gated_by[q]
+            };
+            let needs = gates
                 .iter()
                 .filter_map(|&g| position(g).filter(|&i| i < 128))
                 .fold(1u128 << p, |m, i| m | 1 << i);

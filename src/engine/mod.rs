@@ -7,10 +7,11 @@ mod settle;
 
 pub use evaluate::{
     Asked, Caveat, Evaluation, Exclusion, Pick, Standing, Status, Truth, asked_questions,
-    effective_answer, evaluate, quick_pick, truth,
+    effective_answer, evaluate, fill_asked, members, quick_pick, quick_pick_asked, truth,
 };
 pub use explain::{
-    Conflict, Relaxation, SUBSET_BUDGET, WhatIf, WhyNot, conflict, gates, what_if, why_not,
+    AnswerContrast, Conflict, Contrast, Relaxation, SUBSET_BUDGET, WhatIf, WhyNot, conflict, gates,
+    what_if, why_not,
 };
 pub use settle::{Bounds, Settlement, bounds, settle};
 
@@ -28,27 +29,87 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Answered questions that were not asked (their conditions do not hold): ignored.
+    /// Answered questions that were not asked (their conditions do not hold, or a final
+    /// outcome closed them): ignored.
     pub fn ignored(&self) -> Vec<QuestionIx> {
         self.answers
             .answered()
             .map(|(q, _)| q)
-            .filter(|&q| self.eval.asked[q] != Asked::Yes)
+            .filter(|&q| self.eval.asked[q] == Asked::No)
             .collect()
     }
 
-    /// The next question to ask: the first asked question without an answer.
-    pub fn next_question(&self) -> Option<QuestionIx> {
-        (0..self.eval.asked.len())
-            .find(|&q| self.eval.asked[q] == Asked::Yes && self.answers.get(q).is_none())
+    /// Why an answer to `q` does not count, if it does not.
+    pub fn not_counted(&self, q: QuestionIx) -> Option<NotCounted> {
+        match self.eval.asked[q] {
+            Asked::Yes => None,
+            Asked::NotYet => Some(NotCounted::Waiting),
+            Asked::No if self.eval.closed_from.is_some_and(|end| q >= end) => {
+                Some(NotCounted::AfterFinalOutcome)
+            }
+            Asked::No => Some(NotCounted::NotAsked),
+        }
     }
+
+    /// The next question to ask: the first asked question without an answer. Once a final
+    /// outcome is reached, only questions that can still change the result are asked.
+    pub fn next_question(&self) -> Option<QuestionIx> {
+        (0..self.eval.asked.len()).find(|&q| {
+            self.eval.asked[q] == Asked::Yes
+                && self.answers.get(q).is_none()
+                && (!self.eval.closed || self.settlement.open.contains(&q))
+        })
+    }
+
+    /// The question to ask after `q`: the next asked question in dataset order (answered
+    /// or not, so walking forward again shows earlier answers), else the first unanswered
+    /// one. After a final outcome, only unanswered questions that can still change the
+    /// result.
+    pub fn next_after(&self, q: QuestionIx) -> Option<QuestionIx> {
+        let asked = |p: QuestionIx| {
+            self.eval.asked[p] == Asked::Yes
+                && (!self.eval.closed
+                    || (self.answers.get(p).is_none() && self.settlement.open.contains(&p)))
+        };
+        (q + 1..self.eval.asked.len())
+            .find(|&p| asked(p))
+            .or_else(|| self.next_question())
+    }
+
+    /// The pick shares its score with others: it is first only by the dataset's order.
+    pub fn decided_by_order(&self) -> bool {
+        self.eval.pick.is_some() && !self.eval.tie.is_empty()
+    }
+}
+
+/// Why an answer does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotCounted {
+    /// The question is not asked after the other answers (its condition does not hold).
+    NotAsked,
+    /// A final outcome ended the questionnaire before the question.
+    AfterFinalOutcome,
+    /// The question is asked only if an unanswered question allows it.
+    Waiting,
+}
+
+/// The next question to ask after `answers` (see [`Verdict::next_question`]), computing
+/// the settlement only when a final outcome makes it matter.
+pub fn next_question(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<QuestionIx> {
+    let unanswered = |q: QuestionIx| ev.asked[q] == Asked::Yes && answers.get(q).is_none();
+    if !ev.closed {
+        return (0..ev.asked.len()).find(|&q| unanswered(q));
+    }
+    let open = settle(ds, answers, ev).open;
+    open.into_iter().find(|&q| unanswered(q))
 }
 
 /// Evaluates `answers` and explains the result.
 pub fn decide(ds: &Dataset, answers: &Answers) -> Verdict {
     let eval = evaluate(ds, answers);
     let settlement = settle(ds, answers, &eval);
-    let why_not = why_not(&eval);
+    let why_not = why_not(ds, &eval);
     let what_if = what_if(ds, answers, &eval);
     let conflict = conflict(ds, answers, &eval);
     Verdict {

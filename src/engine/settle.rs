@@ -20,6 +20,9 @@ pub struct Settlement {
     pub settled: bool,
     /// Unanswered questions that may still change the pick, in dataset order.
     pub open: Vec<QuestionIx>,
+    /// When the pick shares its score with others (first only by the dataset's order):
+    /// the unanswered questions whose answer may break that tie, in dataset order.
+    pub tie_breakers: Vec<QuestionIx>,
 }
 
 /// Score bounds of one candidate over every way the pending rules may go.
@@ -45,8 +48,10 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
         return Settlement {
             settled: open.is_empty(),
             open,
+            tie_breakers: Vec::new(),
         };
     };
+    let tie_breakers = tie_breakers(ds, answers, ev, &pending);
     let context_open = ds
         .context_question
         .filter(|&q| context_pending(ev, answers, q));
@@ -74,6 +79,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
         return Settlement {
             settled,
             open: Vec::new(),
+            tie_breakers,
         };
     }
 
@@ -87,14 +93,15 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     } else {
         contenders | (1 << pick)
     };
-    // A pending rule matters if it moves points of, or rules out, a candidate in play, or
-    // leads to an outcome.
+    // A pending rule matters if it rules out a candidate in play, moves points of one while
+    // another is in play too (points decide only between candidates), or leads to an outcome.
+    let ranks = in_play.count_ones() > 1;
     let mut open = vec![false; ds.questions.len()];
     for &r in &pending {
         let rule = &ds.rules[r];
         let relevant = rule.rules_out & in_play != 0
             || rule.outcome.is_some()
-            || rule.score.iter().any(|&(c, _)| in_play & (1 << c) != 0);
+            || (ranks && rule.score.iter().any(|&(c, _)| in_play & (1 << c) != 0));
         if relevant {
             for test in &rule.when.tests {
                 mark_open(ds, answers, ev, test.question, &mut open);
@@ -110,7 +117,51 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     Settlement {
         settled,
         open: (0..open.len()).filter(|&q| open[q]).collect(),
+        tie_breakers,
     }
+}
+
+/// When the pick is tied: the unanswered questions of pending rules that would give the
+/// tied candidates different points or rule some of them out (and the context question, if
+/// open and the contexts tell them apart), with the questions that gate those.
+fn tie_breakers(
+    ds: &Dataset,
+    answers: &Answers,
+    ev: &Evaluation,
+    pending: &[RuleIx],
+) -> Vec<QuestionIx> {
+    if ev.tie.is_empty() {
+        return Vec::new();
+    }
+    let tied: CandidateSet = ev.tie.iter().fold(0, |m, &c| m | (1 << c));
+    let points = |rule: &crate::dataset::Rule, c: CandidateIx| {
+        rule.score
+            .iter()
+            .find(|&&(x, _)| x == c)
+            .map_or(0, |&(_, w)| w)
+    };
+    let mut open = vec![false; ds.questions.len()];
+    for &r in pending {
+        let rule = &ds.rules[r];
+        let first = points(rule, ev.tie[0]);
+        let breaks =
+            rule.rules_out & tied != 0 || ev.tie[1..].iter().any(|&c| points(rule, c) != first);
+        if breaks {
+            for test in &rule.when.tests {
+                mark_open(ds, answers, ev, test.question, &mut open);
+            }
+        }
+    }
+    if let Some(q) = ds.context_question
+        && context_pending(ev, answers, q)
+        && ds.contexts.iter().any(|ctx| {
+            let out = ctx.unsupported & tied;
+            out != 0 && out != tied
+        })
+    {
+        mark_open(ds, answers, ev, q, &mut open);
+    }
+    (0..open.len()).filter(|&q| open[q]).collect()
 }
 
 /// The context answer could still arrive (or still come to count).

@@ -3,6 +3,7 @@
 use super::model::{Reason, ReasonKind, Report};
 use super::recommend::{md, source_phrase};
 use crate::dataset::Dataset;
+use crate::strings;
 
 /// Today as `YYYY-MM-DD` (UTC), from the system clock.
 pub fn today() -> String {
@@ -26,28 +27,45 @@ pub fn civil_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// A reason as the rest of a sentence ("Good, because …"): its first letter in lower case.
+/// A reason as the rest of a sentence ("Good, because …"): its clause as the dataset
+/// wrote it (a `because` starts in lower case; names keep their capitals).
 fn bullet(r: &Reason) -> String {
-    let mut chars = r.text.chars();
-    let clause: String = match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    };
-    format!("{} _({})_", md(&clause), md(&source_phrase(&r.source)))
+    format!("{} _({})_", md(&r.clause), md(&source_phrase(&r.source)))
+}
+
+/// How a reason weighs for the option it belongs to, in MADR's words.
+fn weight(r: &Reason) -> &'static str {
+    match r.kind {
+        ReasonKind::Points | ReasonKind::Contrast if r.points.unwrap_or(0) > 0 => "Good",
+        ReasonKind::Points | ReasonKind::Contrast if r.points.unwrap_or(0) < 0 => "Bad",
+        ReasonKind::Points | ReasonKind::Contrast => "Neutral",
+        ReasonKind::Meets | ReasonKind::Supported => "Good",
+        ReasonKind::Caveat => "Neutral",
+        ReasonKind::Unsupported | ReasonKind::Excluded | ReasonKind::Requirement => {
+            "Bad, ruled out"
+        }
+    }
+}
+
+fn title(r: &Report) -> String {
+    let word = &r.candidate_word;
+    match (
+        &r.recommendation,
+        r.outcomes.iter().find(|o| o.no_candidate),
+    ) {
+        (Some((_, name)), _) if r.decided_by_order => {
+            format!("Use {} as the {word} (a tie, decided by order)", md(name))
+        }
+        (Some((_, name)), _) => format!("Use {} as the {word}", md(name)),
+        (None, Some(o)) => md(&o.title),
+        (None, None) => format!("No {word} fits the requirements yet"),
+    }
 }
 
 pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
     let word = &r.candidate_word;
     let mut out = String::new();
-    let title = match (
-        &r.recommendation,
-        r.outcomes.iter().find(|o| o.no_candidate),
-    ) {
-        (Some((_, name)), _) => format!("Use {} as the {word}", md(name)),
-        (None, Some(o)) => md(&o.title),
-        (None, None) => format!("No {word} fits the requirements yet"),
-    };
-    out.push_str(&format!("# {title}\n\n"));
+    out.push_str(&format!("# {}\n\n", title(r)));
     out.push_str(&format!(
         "- Status: proposed\n- Date: {date}\n- Knowledge: {} (dataset `{}`, {})\n\n",
         md(&r.title),
@@ -67,6 +85,9 @@ pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
     for a in &r.answers {
         out.push_str(&format!("- {} **{}**\n", md(&a.prompt), md(&a.label)));
     }
+    for x in r.ignored.iter().chain(&r.waiting) {
+        out.push_str(&format!("- _{}_\n", md(&x.text)));
+    }
     out.push('\n');
 
     out.push_str("## Considered options\n\n");
@@ -75,137 +96,9 @@ pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
     }
     out.push('\n');
 
-    out.push_str("## Decision outcome\n\n");
-    for o in &r.outcomes {
-        out.push_str(&format!(
-            "{} _({})_\n\n",
-            md(&o.text),
-            md(&source_phrase(&o.source))
-        ));
-    }
-    match &r.recommendation {
-        Some((_, name)) => {
-            out.push_str(&format!("Chosen option: **{}**, because:\n\n", md(name)));
-            for reason in r
-                .why
-                .iter()
-                .filter(|x| x.kind == ReasonKind::Points && x.points.unwrap_or(0) > 0)
-            {
-                out.push_str(&format!("- {}\n", bullet(reason)));
-            }
-            if r.why.iter().all(|x| x.kind != ReasonKind::Points) {
-                out.push_str("- it is the only remaining option\n");
-            }
-            out.push('\n');
-            out.push_str(if r.settled {
-                "The answers settle it: no open question can change this outcome.\n\n"
-            } else {
-                "Not settled: open questions may still change this outcome.\n\n"
-            });
-        }
-        None => {
-            if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
-                out.push_str(&format!(
-                    "No option fits. {}\n\n",
-                    md(&crate::strings::no_answer_conflicts(&r.candidate_word))
-                ));
-            } else if let Some(c) = &r.conflict {
-                out.push_str("No option fits. These answers conflict:\n\n");
-                for a in &c.answers {
-                    out.push_str(&format!("- {} **{}**\n", md(&a.prompt), md(&a.label)));
-                }
-                out.push_str("\nRelaxing one of them restores a fit:\n\n");
-                for x in &c.relaxations {
-                    let fits: Vec<String> = x.fits.iter().map(|f| md(&f.1)).collect();
-                    match &x.to {
-                        None => out.push_str(&format!(
-                            "- without an answer to \u{201c}{}\u{201d}: {}\n",
-                            md(&x.prompt),
-                            fits.join(", ")
-                        )),
-                        Some((_, label)) => out.push_str(&format!(
-                            "- answering **{}** to \u{201c}{}\u{201d}: {}\n",
-                            md(label),
-                            md(&x.prompt),
-                            fits.join(", ")
-                        )),
-                    }
-                }
-                out.push('\n');
-            }
-        }
-    }
-
-    out.push_str("### Consequences\n\n");
-    let mut any = false;
-    for reason in r
-        .why
-        .iter()
-        .filter(|x| x.kind == ReasonKind::Points && x.points.unwrap_or(0) > 0)
-    {
-        out.push_str(&format!("- Good, because {}\n", bullet(reason)));
-        any = true;
-    }
-    for reason in r
-        .why
-        .iter()
-        .filter(|x| x.kind == ReasonKind::Caveat || x.points.unwrap_or(0) < 0)
-    {
-        out.push_str(&format!("- Bad, because {}\n", bullet(reason)));
-        any = true;
-    }
-    for f in &r.caveats {
-        out.push_str(&format!(
-            "- Bad, because {}: {} _({})_\n",
-            md(&f.label),
-            md(&f.text),
-            md(&source_phrase(&f.source))
-        ));
-        any = true;
-    }
-    for f in &r.next_steps {
-        out.push_str(&format!(
-            "- To do — {}: {} _({})_\n",
-            md(&f.label),
-            md(&f.text),
-            md(&source_phrase(&f.source))
-        ));
-        any = true;
-    }
-    if !any {
-        out.push_str("- _None recorded._\n");
-    }
-    out.push('\n');
-
-    out.push_str("## Pros and cons of the options\n\n");
-    for e in &r.ranking {
-        let cand = ds.candidates.iter().find(|c| c.id == e.id);
-        out.push_str(&format!("### {}\n\n", md(&e.name)));
-        if let Some(c) = cand {
-            out.push_str(&format!("{}\n\n", md(&c.summary)));
-        }
-        let mut lines = 0;
-        for reason in &e.reasons {
-            let verdict = match reason.kind {
-                ReasonKind::Points if reason.points.unwrap_or(0) > 0 => "Good",
-                ReasonKind::Points => "Bad",
-                ReasonKind::Caveat => "Neutral",
-                _ => "Bad, ruled out",
-            };
-            out.push_str(&format!("- {verdict}, because {}\n", bullet(reason)));
-            lines += 1;
-        }
-        if let Some(w) = r.why_not.iter().find(|w| w.id == e.id)
-            && !w.excluded
-        {
-            out.push_str(&format!("- {}\n", md(&w.summary)));
-            lines += 1;
-        }
-        if lines == 0 {
-            out.push_str("- No answer speaks for or against it.\n");
-        }
-        out.push('\n');
-    }
+    decision_outcome(&mut out, r);
+    consequences(&mut out, r);
+    pros_and_cons(&mut out, ds, r);
 
     if !r.notes.is_empty() {
         out.push_str("## More information\n\n");
@@ -221,6 +114,125 @@ pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+fn decision_outcome(out: &mut String, r: &Report) {
+    out.push_str("## Decision outcome\n\n");
+    for o in &r.outcomes {
+        out.push_str(&format!(
+            "{} _({})_\n\n",
+            md(&o.text),
+            md(&source_phrase(&o.source))
+        ));
+    }
+    match &r.recommendation {
+        Some((_, name)) => {
+            out.push_str(&format!("Chosen option: **{}**, because:\n\n", md(name)));
+            let good: Vec<&Reason> = r.why.iter().filter(|x| weight(x) == "Good").collect();
+            for reason in &good {
+                out.push_str(&format!("- {}\n", bullet(reason)));
+            }
+            if good.is_empty() {
+                out.push_str(&format!("- {}\n", md(strings::NO_POINTS)));
+            }
+            out.push('\n');
+            for n in &r.notices {
+                out.push_str(&format!("{}\n\n", md(n)));
+            }
+        }
+        None => {
+            out.push_str(&format!("{}\n\n", md(&r.headline)));
+            for x in r.ignored.iter().chain(&r.waiting) {
+                out.push_str(&format!("{}\n\n", md(&x.text)));
+            }
+            if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
+                out.push_str(&format!(
+                    "{}\n\n",
+                    md(&strings::no_answer_conflicts(&r.candidate_word))
+                ));
+            } else if let Some(c) = &r.conflict {
+                out.push_str("These answers conflict:\n\n");
+                for a in &c.answers {
+                    out.push_str(&format!("- {} **{}**\n", md(&a.prompt), md(&a.label)));
+                }
+                out.push_str("\nRelaxing one of them restores a fit:\n\n");
+                for x in &c.relaxations {
+                    out.push_str(&format!("- {}\n", md(&x.text)));
+                }
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// What choosing the recommendation brings: its good and bad reasons, its caveats, and
+/// the next steps.
+fn consequences(out: &mut String, r: &Report) {
+    if r.recommendation.is_none() {
+        return;
+    }
+    out.push_str("### Consequences\n\n");
+    let mut any = false;
+    for reason in r.why.iter().filter(|x| x.kind != ReasonKind::Supported) {
+        out.push_str(&format!(
+            "- {}, because {}\n",
+            weight(reason),
+            bullet(reason)
+        ));
+        any = true;
+    }
+    if !any {
+        out.push_str("- _None recorded._\n");
+    }
+    out.push('\n');
+    for (heading, facts) in [
+        (strings::CAVEATS, &r.caveats),
+        (strings::NEXT_STEPS, &r.next_steps),
+    ] {
+        if facts.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("### {heading}\n\n"));
+        for f in facts {
+            out.push_str(&format!(
+                "- **{}:** {} _({})_\n",
+                md(&f.label),
+                md(&f.text),
+                md(&source_phrase(&f.source))
+            ));
+        }
+        out.push('\n');
+    }
+}
+
+fn pros_and_cons(out: &mut String, ds: &Dataset, r: &Report) {
+    out.push_str("## Pros and cons of the options\n\n");
+    for e in &r.ranking {
+        let cand = ds.candidates.iter().find(|c| c.id == e.id);
+        out.push_str(&format!("### {}\n\n", md(&e.name)));
+        if let Some(c) = cand {
+            out.push_str(&format!("{}\n\n", md(&c.summary)));
+        }
+        let mut lines = 0;
+        for reason in &e.reasons {
+            out.push_str(&format!(
+                "- {}, because {}\n",
+                weight(reason),
+                bullet(reason)
+            ));
+            lines += 1;
+        }
+        if let Some(w) = r.why_not.iter().find(|w| w.id == e.id)
+            && !w.excluded
+        {
+            out.push_str(&format!("- {}\n", md(&strings::sentence(&w.summary))));
+            lines += 1;
+        }
+        if lines == 0 {
+            out.push_str("- No answer speaks for or against it.\n");
+        }
+        out.push('\n');
+    }
 }
 
 #[cfg(test)]

@@ -361,15 +361,18 @@ pub fn questions_json(ds: &Dataset) -> Value {
                 "help": q.help,
                 "options": q.options.iter().map(|o| json!({"id": o.id, "label": o.label, "help": o.help})).collect::<Vec<_>>(),
                 "ask_if": ask_if,
+                "always_counts": q.always_counts,
             })
         })
         .collect()
 }
 
+/// When the question is asked, and whether its answer always counts.
 fn ask_if_phrase(ds: &Dataset, q: usize) -> Option<String> {
     let tests = &ds.questions[q].ask_if.tests;
+    let always = ds.questions[q].always_counts;
     if tests.is_empty() {
-        return None;
+        return always.then(|| ALWAYS_COUNTS.to_owned());
     }
     let parts: Vec<String> = tests
         .iter()
@@ -385,8 +388,15 @@ fn ask_if_phrase(ds: &Dataset, q: usize) -> Option<String> {
             format!("{} is {}", asked.id, opts.join(" or "))
         })
         .collect();
-    Some(format!("asked only if {}", parts.join(" and ")))
+    let asked = format!("asked only if {}", parts.join(" and "));
+    Some(if always {
+        format!("{asked}; {ALWAYS_COUNTS}")
+    } else {
+        asked
+    })
 }
+
+const ALWAYS_COUNTS: &str = "its answer, once given, always counts";
 
 pub fn questions_text(ds: &Dataset) -> String {
     let mut out = String::new();

@@ -3,9 +3,11 @@
 //! differently.
 
 use crate::dataset::{
-    Answers, CandidateIx, CellValue, Dataset, OptionIx, QuestionIx, RuleIx, SourceIx,
+    Answers, CandidateIx, CandidateSet, CellValue, Dataset, OptionIx, QuestionIx, RuleIx, SourceIx,
 };
-use crate::engine::{Asked, Exclusion, Status, Verdict};
+use crate::engine::{
+    AnswerContrast, Asked, Exclusion, NotCounted, Status, Verdict, WhatIf, evaluate, members,
+};
 use crate::strings;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +67,8 @@ pub enum ReasonKind {
     Meets,
     /// The chosen context supports the candidate.
     Supported,
+    /// Answers that give the pick and another candidate different points.
+    Contrast,
 }
 
 impl ReasonKind {
@@ -77,6 +81,7 @@ impl ReasonKind {
             Self::Caveat => "caveat",
             Self::Meets => "meets",
             Self::Supported => "supported",
+            Self::Contrast => "contrast",
         }
     }
 }
@@ -87,6 +92,9 @@ pub struct Reason {
     pub kind: ReasonKind,
     /// The sentence people read.
     pub text: String,
+    /// The same, as written to go inside a sentence ("…, because {clause}"): its first
+    /// letter as the dataset wrote it.
+    pub clause: String,
     pub rule: Option<String>,
     pub points: Option<i32>,
     /// The answers that triggered it.
@@ -97,6 +105,12 @@ pub struct Reason {
     pub context: Option<String>,
     /// A note attached to that matrix cell.
     pub cell_note: Option<String>,
+    /// For a contrast: the pick's and the other candidate's net points from these answers
+    /// (`points` is their difference).
+    pub pick_points: Option<i32>,
+    pub their_points: Option<i32>,
+    /// For a contrast: every rule behind those points.
+    pub rules: Vec<String>,
     pub source: SourceRef,
 }
 
@@ -124,7 +138,23 @@ pub struct WhyNotRef {
     pub behind: i32,
     /// One sentence summing it up.
     pub summary: String,
+    /// Why it is out (its exclusions), or the answers that set it apart from the pick,
+    /// one reason per answer, whose points add up to `behind`.
     pub reasons: Vec<Reason>,
+}
+
+/// What a hypothetical answer set leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outlook {
+    /// A recommendation; with more than one name in `tie`, decided by order alone.
+    Pick {
+        pick: (String, String),
+        tie: Vec<(String, String)>,
+    },
+    /// An outcome says no candidate is needed.
+    NoneNeeded { outcome: Option<String> },
+    /// Every candidate is ruled out.
+    NothingFits,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,6 +164,13 @@ pub struct WhatIfRef {
     pub from: Option<(String, String)>,
     pub to: (String, String),
     pub pick: Option<(String, String)>,
+    pub outlook: Outlook,
+    /// Answers that would stop counting.
+    pub drops: Vec<AnswerRef>,
+    /// Questions it would newly ask, unanswered: (id, prompt).
+    pub opens: Vec<(String, String)>,
+    /// The whole entry as one sentence.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,6 +180,19 @@ pub struct RelaxationRef {
     /// `None`: drop the answer.
     pub to: Option<(String, String)>,
     pub fits: Vec<(String, String)>,
+    /// Other answers that would stop counting.
+    pub drops: Vec<AnswerRef>,
+    /// The whole entry as one sentence.
+    pub text: String,
+}
+
+/// An answer given that does not count, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotCountedRef {
+    pub answer: AnswerRef,
+    pub why: NotCounted,
+    /// One sentence for people.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,13 +235,23 @@ pub struct Report {
     /// Answers that count, in question order.
     pub answers: Vec<AnswerRef>,
     /// Answers given to questions that are not asked, so ignored.
-    pub ignored: Vec<AnswerRef>,
+    pub ignored: Vec<NotCountedRef>,
     /// Answers to questions that are asked only if an unanswered question allows it:
     /// they count once that question is answered accordingly.
-    pub waiting: Vec<AnswerRef>,
+    pub waiting: Vec<NotCountedRef>,
     pub recommendation: Option<(String, String)>,
     /// Every candidate sharing the top score, when more than one does.
     pub tie: Vec<(String, String)>,
+    /// The recommendation shares its score with others: only the dataset's order puts it
+    /// first.
+    pub decided_by_order: bool,
+    /// Unanswered questions that could break that tie: (id, prompt).
+    pub tie_breakers: Vec<(String, String)>,
+    /// The one line that states the result.
+    pub headline: String,
+    /// What must be read with the headline, in order: a tie, the answers that do not
+    /// count, whether it is settled.
+    pub notices: Vec<String>,
     pub settled: bool,
     /// Unanswered questions that can still change the result: (id, prompt).
     pub open: Vec<(String, String)>,
@@ -217,15 +277,21 @@ fn value_str(v: CellValue) -> &'static str {
 
 /// The answers that made rule `r` fire.
 fn rule_answers(ds: &Dataset, answers: &Answers, r: RuleIx) -> Vec<AnswerRef> {
-    ds.rules[r]
-        .when
-        .tests
-        .iter()
-        .filter_map(|t| {
-            answers
-                .get(t.question)
-                .map(|o| AnswerRef::new(ds, t.question, o))
-        })
+    question_answers(
+        ds,
+        answers,
+        ds.rules[r].when.tests.iter().map(|t| t.question),
+    )
+}
+
+/// The given answers to `questions`.
+fn question_answers(
+    ds: &Dataset,
+    answers: &Answers,
+    questions: impl Iterator<Item = QuestionIx>,
+) -> Vec<AnswerRef> {
+    questions
+        .filter_map(|q| answers.get(q).map(|o| AnswerRef::new(ds, q, o)))
         .collect()
 }
 
@@ -236,37 +302,66 @@ fn context_answer(ds: &Dataset, answers: &Answers) -> Vec<AnswerRef> {
         .collect()
 }
 
-pub fn exclusion_reason(ds: &Dataset, answers: &Answers, c: CandidateIx, e: Exclusion) -> Reason {
-    let cand = &ds.candidates[c];
-    match e {
-        Exclusion::Unsupported { context } => {
-            let ctx = &ds.contexts[context];
-            Reason {
-                kind: ReasonKind::Unsupported,
-                text: strings::unsupported(&ctx.name, &cand.name, &ds.vocabulary.context),
-                rule: None,
-                points: None,
-                answers: context_answer(ds, answers),
-                criterion: None,
-                value: Some("no"),
-                context: Some(ctx.id.clone()),
-                cell_note: ctx.notes[c].as_ref().map(|n| n.text.clone()),
-                source: SourceRef::new(ds, ctx.notes[c].as_ref().map_or(ctx.source, |n| n.source)),
-            }
+impl Reason {
+    /// A reason of `kind` whose sentence is `clause` with its first letter capitalised.
+    fn new(kind: ReasonKind, clause: String, source: SourceRef) -> Self {
+        Self {
+            kind,
+            text: strings::sentence(&clause),
+            clause,
+            rule: None,
+            points: None,
+            answers: Vec::new(),
+            criterion: None,
+            value: None,
+            context: None,
+            cell_note: None,
+            pick_points: None,
+            their_points: None,
+            rules: Vec::new(),
+            source,
         }
+    }
+}
+
+/// The support cell of `context` for candidate `c`, as a reason.
+fn support_reason(ds: &Dataset, answers: &Answers, c: CandidateIx, context: usize) -> Reason {
+    let ctx = &ds.contexts[context];
+    let cand = &ds.candidates[c].name;
+    let supported = ctx.support[c];
+    let clause = if supported {
+        strings::supported(&ctx.name, cand, &ds.vocabulary.context)
+    } else {
+        strings::unsupported(&ctx.name, cand, &ds.vocabulary.context)
+    };
+    let kind = if supported {
+        ReasonKind::Supported
+    } else {
+        ReasonKind::Unsupported
+    };
+    let source = SourceRef::new(ds, ctx.notes[c].as_ref().map_or(ctx.source, |n| n.source));
+    Reason {
+        answers: context_answer(ds, answers),
+        value: Some(if supported { "yes" } else { "no" }),
+        context: Some(ctx.id.clone()),
+        cell_note: ctx.notes[c].as_ref().map(|n| n.text.clone()),
+        ..Reason::new(kind, clause, source)
+    }
+}
+
+pub fn exclusion_reason(ds: &Dataset, answers: &Answers, c: CandidateIx, e: Exclusion) -> Reason {
+    match e {
+        Exclusion::Unsupported { context } => support_reason(ds, answers, c, context),
         Exclusion::Rule { rule } => {
             let r = &ds.rules[rule];
             Reason {
-                kind: ReasonKind::Excluded,
-                text: strings::excluded_by_rule(&r.because),
                 rule: Some(r.id.clone()),
-                points: None,
                 answers: rule_answers(ds, answers, rule),
-                criterion: None,
-                value: None,
-                context: None,
-                cell_note: None,
-                source: SourceRef::new(ds, r.source),
+                ..Reason::new(
+                    ReasonKind::Excluded,
+                    r.because.clone(),
+                    SourceRef::new(ds, r.source),
+                )
             }
         }
         Exclusion::Requirement { rule, criterion } => {
@@ -287,47 +382,81 @@ fn requirement_reason(
     let crit = &ds.criteria[criterion];
     let v = crit.values[c];
     let note = crit.notes[c].as_ref();
+    let name = &ds.candidates[c].name;
+    let clause = match kind {
+        ReasonKind::Meets => strings::meets(&r.because, name, &crit.label, value_str(v)),
+        _ => strings::requirement(
+            &r.because,
+            name,
+            &crit.label,
+            value_str(v),
+            kind == ReasonKind::Caveat,
+        ),
+    };
     Reason {
-        kind,
-        text: match kind {
-            ReasonKind::Meets => strings::meets(
-                &r.because,
-                &ds.candidates[c].name,
-                &crit.label,
-                value_str(v),
-            ),
-            _ => strings::requirement(
-                &r.because,
-                &ds.candidates[c].name,
-                &crit.label,
-                value_str(v),
-                kind == ReasonKind::Caveat,
-            ),
-        },
         rule: Some(r.id.clone()),
-        points: None,
         answers: rule_answers(ds, answers, rule),
         criterion: Some(crit.id.clone()),
         value: Some(value_str(v)),
-        context: None,
         cell_note: note.map(|n| n.text.clone()),
-        source: SourceRef::new(ds, note.map_or(crit.source, |n| n.source)),
+        ..Reason::new(
+            kind,
+            clause,
+            SourceRef::new(ds, note.map_or(crit.source, |n| n.source)),
+        )
     }
 }
 
 fn points_reason(ds: &Dataset, answers: &Answers, rule: RuleIx, points: i32) -> Reason {
     let r = &ds.rules[rule];
     Reason {
-        kind: ReasonKind::Points,
-        text: strings::points(&r.because, points),
         rule: Some(r.id.clone()),
         points: Some(points),
         answers: rule_answers(ds, answers, rule),
-        criterion: None,
-        value: None,
-        context: None,
-        cell_note: None,
-        source: SourceRef::new(ds, r.source),
+        ..Reason::new(
+            ReasonKind::Points,
+            r.because.clone(),
+            SourceRef::new(ds, r.source),
+        )
+    }
+}
+
+/// One answer that sets the pick and candidate `c` apart: both candidates' net points,
+/// and the reasons behind the other candidate's points (the pick's are under "why").
+fn contrast_reason(
+    ds: &Dataset,
+    answers: &Answers,
+    pick: CandidateIx,
+    c: CandidateIx,
+    g: &AnswerContrast,
+) -> Reason {
+    let gave = |cand: CandidateIx, r: RuleIx| ds.rules[r].score.iter().any(|&(x, _)| x == cand);
+    let theirs: Vec<&str> = g
+        .rules
+        .iter()
+        .filter(|&&r| gave(c, r))
+        .map(|&r| ds.rules[r].because.as_str())
+        .collect();
+    let clause = strings::contrast(
+        &ds.candidates[pick].name,
+        g.pick_points,
+        &ds.candidates[c].name,
+        g.their_points,
+        &theirs,
+    );
+    let first = g.rules[0];
+    Reason {
+        rule: Some(ds.rules[first].id.clone()),
+        points: Some(g.gap()),
+        answers: question_answers(ds, answers, g.questions.iter().copied()),
+        pick_points: Some(g.pick_points),
+        their_points: Some(g.their_points),
+        rules: g.rules.iter().map(|&r| ds.rules[r].id.clone()).collect(),
+        ..Reason::new(
+            ReasonKind::Contrast,
+            clause,
+            SourceRef::new(ds, ds.rules[first].source),
+        )
     }
 }
 
@@ -372,34 +501,225 @@ fn reasons_of(ds: &Dataset, v: &Verdict, c: CandidateIx) -> Vec<Reason> {
     if let Some(cq) = ds.context_question
         && let Some(x) = crate::engine::effective_answer(&v.answers, &v.eval.asked, cq)
     {
-        let ctx = &ds.contexts[x];
-        out.push(Reason {
-            kind: ReasonKind::Supported,
-            text: strings::supported(&ctx.name, &ds.candidates[c].name, &ds.vocabulary.context),
-            rule: None,
-            points: None,
-            answers: context_answer(ds, &v.answers),
-            criterion: None,
-            value: Some("yes"),
-            context: Some(ctx.id.clone()),
-            cell_note: ctx.notes[c].as_ref().map(|n| n.text.clone()),
-            source: SourceRef::new(ds, ctx.notes[c].as_ref().map_or(ctx.source, |n| n.source)),
-        });
+        out.push(support_reason(ds, &v.answers, c, x));
     }
     out
 }
 
-pub fn build(ds: &Dataset, v: &Verdict) -> Report {
-    let answers_in = |state: Asked| -> Vec<AnswerRef> {
-        v.answers
-            .answered()
-            .filter(|&(q, _)| v.eval.asked[q] == state)
-            .map(|(q, o)| AnswerRef::new(ds, q, o))
-            .collect()
+fn names(ds: &Dataset, set: CandidateSet) -> Vec<(String, String)> {
+    members(set)
+        .map(|c| pair(&ds.candidates[c].id, &ds.candidates[c].name))
+        .collect()
+}
+
+fn prompt_pair(ds: &Dataset, q: QuestionIx) -> (String, String) {
+    pair(&ds.questions[q].id, &ds.questions[q].prompt)
+}
+
+/// What a changed answer set leads to, resolved.
+fn outlook(
+    ds: &Dataset,
+    changed: &Answers,
+    pick: Option<CandidateIx>,
+    none_needed: bool,
+    tie: CandidateSet,
+) -> Outlook {
+    match pick {
+        Some(p) => Outlook::Pick {
+            pick: pair(&ds.candidates[p].id, &ds.candidates[p].name),
+            tie: names(ds, tie),
+        },
+        None if none_needed => {
+            // Name the outcome that says so: evaluating once more is cheap next to
+            // building a report.
+            let ev = evaluate(ds, changed);
+            let outcome = ev
+                .outcomes
+                .iter()
+                .find(|&&(o, _)| ds.outcomes[o].no_candidate)
+                .map(|&(o, _)| ds.outcomes[o].title.clone());
+            Outlook::NoneNeeded { outcome }
+        }
+        None => Outlook::NothingFits,
+    }
+}
+
+fn what_if_ref(ds: &Dataset, v: &Verdict, w: &WhatIf) -> WhatIfRef {
+    let q = &ds.questions[w.question];
+    let outlook = outlook(
+        ds,
+        &v.answers.with(w.question, Some(w.to)),
+        w.pick,
+        w.none_needed,
+        w.tie,
+    );
+    let drops = question_answers(ds, &v.answers, w.drops.iter().copied());
+    let opens: Vec<(String, String)> = w.opens.iter().map(|&o| prompt_pair(ds, o)).collect();
+    let to = pair(&q.options[w.to].id, &q.options[w.to].label);
+    let text = strings::what_if(
+        w.from.is_some(),
+        &to.1,
+        &q.id,
+        &to.0,
+        &outlook_phrase(&outlook, &ds.vocabulary.candidate),
+        &drops,
+        &opens,
+    );
+    WhatIfRef {
+        question: q.id.clone(),
+        prompt: q.prompt.clone(),
+        from: w.from.map(|o| pair(&q.options[o].id, &q.options[o].label)),
+        to,
+        pick: w
+            .pick
+            .map(|p| pair(&ds.candidates[p].id, &ds.candidates[p].name)),
+        outlook,
+        drops,
+        opens,
+        text,
+    }
+}
+
+/// The outlook in a few words: a name, a tie, no candidate needed, or nothing fits.
+pub fn outlook_phrase(o: &Outlook, candidate_word: &str) -> String {
+    match o {
+        Outlook::Pick { pick, tie } if tie.len() > 1 => {
+            let names: Vec<String> = tie.iter().map(|t| t.1.clone()).collect();
+            strings::tie_outlook(&names, &pick.1)
+        }
+        Outlook::Pick { pick, .. } => pick.1.clone(),
+        Outlook::NoneNeeded { outcome } => strings::none_needed_outlook(candidate_word, outcome),
+        Outlook::NothingFits => strings::nothing_fits_outlook(),
+    }
+}
+
+fn not_counted(ds: &Dataset, v: &Verdict, state: Asked) -> Vec<NotCountedRef> {
+    v.answers
+        .answered()
+        .filter(|&(q, _)| v.eval.asked[q] == state)
+        .filter_map(|(q, o)| {
+            let why = v.not_counted(q)?;
+            let answer = AnswerRef::new(ds, q, o);
+            let text = strings::not_counted(why, &answer.label, &answer.prompt);
+            Some(NotCountedRef { answer, why, text })
+        })
+        .collect()
+}
+
+/// The lines read with the headline: a tie, answers that do not count, settledness.
+fn notices(r: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    if r.decided_by_order {
+        let names: Vec<String> = r.tie.iter().map(|t| t.1.clone()).collect();
+        let pick = r.recommendation.as_ref().map_or("", |p| p.1.as_str());
+        out.push(strings::tie(&names, pick));
+        let breakers: Vec<String> = r
+            .tie_breakers
+            .iter()
+            .map(|(id, prompt)| format!("\u{201c}{prompt}\u{201d} ({id})"))
+            .collect();
+        out.push(strings::tie_breakers(&breakers));
+    }
+    for x in r.ignored.iter().chain(&r.waiting) {
+        out.push(x.text.clone());
+    }
+    if r.recommendation.is_some() {
+        out.push(
+            if r.settled {
+                strings::SETTLED
+            } else {
+                strings::NOT_SETTLED
+            }
+            .to_owned(),
+        );
+    }
+    out
+}
+
+fn why_not_ref(ds: &Dataset, v: &Verdict, w: &crate::engine::WhyNot) -> WhyNotRef {
+    let cand = &ds.candidates[w.candidate];
+    let excluded = !w.exclusions.is_empty();
+    let pick = v.eval.pick;
+    let reasons: Vec<Reason> = match pick {
+        _ if excluded => w
+            .exclusions
+            .iter()
+            .map(|&e| exclusion_reason(ds, &v.answers, w.candidate, e))
+            .collect(),
+        Some(p) => w
+            .contrast
+            .iter()
+            .map(|g| contrast_reason(ds, &v.answers, p, w.candidate, g))
+            .collect(),
+        None => Vec::new(),
     };
-    let answers = answers_in(Asked::Yes);
-    let ignored = answers_in(Asked::No);
-    let waiting = answers_in(Asked::NotYet);
+    let pick_name = pick.map(|p| ds.candidates[p].name.as_str());
+    let summary = match (excluded, pick_name) {
+        (true, _) => strings::why_not_excluded(&cand.name),
+        (false, Some(p)) if w.behind == 0 && w.contrast.is_empty() => {
+            strings::why_not_pure_tie(&cand.name, p)
+        }
+        (false, Some(p)) if w.behind == 0 => strings::why_not_tie(&cand.name, p),
+        (false, Some(p)) => strings::why_not_behind(&cand.name, w.behind, p),
+        (false, None) => strings::why_not_none_needed(&cand.name),
+    };
+    WhyNotRef {
+        id: cand.id.clone(),
+        name: cand.name.clone(),
+        excluded,
+        behind: w.behind,
+        summary,
+        reasons,
+    }
+}
+
+fn conflict_ref(ds: &Dataset, v: &Verdict, c: &crate::engine::Conflict) -> ConflictRef {
+    let relaxations = c
+        .relaxations
+        .iter()
+        .map(|r| {
+            let q = &ds.questions[r.question];
+            let to = r.to.map(|o| pair(&q.options[o].id, &q.options[o].label));
+            let fits: Vec<(String, String)> = r
+                .fits
+                .iter()
+                .map(|&c| pair(&ds.candidates[c].id, &ds.candidates[c].name))
+                .collect();
+            let drops = question_answers(ds, &v.answers, r.drops.iter().copied());
+            let fit_names: Vec<String> = fits.iter().map(|f| f.1.clone()).collect();
+            let text = strings::relaxation(&q.prompt, &q.id, to.as_ref(), &fit_names, &drops);
+            RelaxationRef {
+                question: q.id.clone(),
+                prompt: q.prompt.clone(),
+                to,
+                fits,
+                drops,
+                text,
+            }
+        })
+        .collect();
+    ConflictRef {
+        answers: question_answers(
+            ds,
+            &v.answers,
+            c.questions
+                .iter()
+                .copied()
+                .filter(|q| !c.gating.contains(q)),
+        ),
+        given: question_answers(ds, &v.answers, c.gating.iter().copied()),
+        smallest: c.smallest,
+        relaxations,
+    }
+}
+
+pub fn build(ds: &Dataset, v: &Verdict) -> Report {
+    let answers: Vec<AnswerRef> = v
+        .answers
+        .answered()
+        .filter(|&(q, _)| v.eval.asked[q] == Asked::Yes)
+        .map(|(q, o)| AnswerRef::new(ds, q, o))
+        .collect();
     let name_of = |c: CandidateIx| pair(&ds.candidates[c].id, &ds.candidates[c].name);
 
     let ranking = v
@@ -432,94 +752,6 @@ pub fn build(ds: &Dataset, v: &Verdict) -> Report {
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
 
-    let pick_name = v.eval.pick.map(|p| ds.candidates[p].name.as_str());
-    let why_not = v
-        .why_not
-        .iter()
-        .map(|w| {
-            let cand = &ds.candidates[w.candidate];
-            let excluded = !w.exclusions.is_empty();
-            let reasons: Vec<Reason> = if excluded {
-                w.exclusions
-                    .iter()
-                    .map(|&e| exclusion_reason(ds, &v.answers, w.candidate, e))
-                    .collect()
-            } else {
-                w.contrast
-                    .iter()
-                    .map(|&(r, mine, theirs)| {
-                        let mut reason = points_reason(ds, &v.answers, r, mine - theirs);
-                        reason.text = strings::contrast(
-                            &ds.rules[r].because,
-                            pick_name.unwrap_or_default(),
-                            mine,
-                            &cand.name,
-                            theirs,
-                        );
-                        reason
-                    })
-                    .collect()
-            };
-            let summary = match (excluded, pick_name) {
-                (true, _) => strings::why_not_excluded(&cand.name),
-                (false, Some(p)) if w.behind == 0 => strings::why_not_tie(&cand.name, p),
-                (false, Some(p)) => strings::why_not_behind(&cand.name, w.behind, p),
-                (false, None) => strings::why_not_none_needed(&cand.name),
-            };
-            WhyNotRef {
-                id: cand.id.clone(),
-                name: cand.name.clone(),
-                excluded,
-                behind: w.behind,
-                summary,
-                reasons,
-            }
-        })
-        .collect();
-
-    let what_if = v
-        .what_if
-        .iter()
-        .map(|w| {
-            let q = &ds.questions[w.question];
-            WhatIfRef {
-                question: q.id.clone(),
-                prompt: q.prompt.clone(),
-                from: w.from.map(|o| pair(&q.options[o].id, &q.options[o].label)),
-                to: pair(&q.options[w.to].id, &q.options[w.to].label),
-                pick: w.pick.map(name_of),
-            }
-        })
-        .collect();
-
-    let conflict = v.conflict.as_ref().map(|c| ConflictRef {
-        answers: c
-            .questions
-            .iter()
-            .filter(|q| !c.gating.contains(q))
-            .filter_map(|&q| v.answers.get(q).map(|o| AnswerRef::new(ds, q, o)))
-            .collect(),
-        given: c
-            .gating
-            .iter()
-            .filter_map(|&q| v.answers.get(q).map(|o| AnswerRef::new(ds, q, o)))
-            .collect(),
-        smallest: c.smallest,
-        relaxations: c
-            .relaxations
-            .iter()
-            .map(|r| {
-                let q = &ds.questions[r.question];
-                RelaxationRef {
-                    question: q.id.clone(),
-                    prompt: q.prompt.clone(),
-                    to: r.to.map(|o| pair(&q.options[o].id, &q.options[o].label)),
-                    fits: r.fits.iter().map(|&c| name_of(c)).collect(),
-                }
-            })
-            .collect(),
-    });
-
     let outcomes = v
         .eval
         .outcomes
@@ -538,34 +770,51 @@ pub fn build(ds: &Dataset, v: &Verdict) -> Report {
         })
         .collect();
 
-    Report {
+    let recommendation = v.eval.pick.map(name_of);
+    let mut report = Report {
         dataset: ds.id.clone(),
         title: ds.title.clone(),
         edition: ds.edition.clone(),
         candidate_word: ds.vocabulary.candidate.clone(),
         candidates_word: ds.vocabulary.candidates.clone(),
         answers,
-        ignored,
-        waiting,
-        recommendation: v.eval.pick.map(name_of),
+        ignored: not_counted(ds, v, Asked::No),
+        waiting: not_counted(ds, v, Asked::NotYet),
+        headline: strings::headline(
+            &ds.vocabulary.candidate,
+            recommendation.as_ref().map(|p| p.1.as_str()),
+            v.decided_by_order(),
+            v.eval.none_needed,
+        ),
+        recommendation,
         tie: v.eval.tie.iter().map(|&c| name_of(c)).collect(),
+        decided_by_order: v.decided_by_order(),
+        tie_breakers: v
+            .settlement
+            .tie_breakers
+            .iter()
+            .map(|&q| prompt_pair(ds, q))
+            .collect(),
+        notices: Vec::new(),
         settled: v.settlement.settled,
         open: v
             .settlement
             .open
             .iter()
-            .map(|&q| pair(&ds.questions[q].id, &ds.questions[q].prompt))
+            .map(|&q| prompt_pair(ds, q))
             .collect(),
         ranking,
         outcomes,
         why,
         caveats,
         next_steps,
-        why_not,
-        what_if,
-        conflict,
+        why_not: v.why_not.iter().map(|w| why_not_ref(ds, v, w)).collect(),
+        what_if: v.what_if.iter().map(|w| what_if_ref(ds, v, w)).collect(),
+        conflict: v.conflict.as_ref().map(|c| conflict_ref(ds, v, c)),
         notes: ds.notes.iter().map(|n| note_ref(ds, n)).collect(),
-    }
+    };
+    report.notices = notices(&report);
+    report
 }
 
 pub fn note_ref(ds: &Dataset, n: &crate::dataset::Note) -> NoteRef {

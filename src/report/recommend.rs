@@ -2,7 +2,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::model::{AnswerRef, FactRef, Reason, ReasonKind, Report, SourceRef};
+use super::model::{
+    AnswerRef, FactRef, NotCountedRef, Outlook, Reason, ReasonKind, Report, SourceRef,
+};
 use crate::dataset::Vocabulary;
 use crate::strings;
 
@@ -31,7 +33,7 @@ pub fn source_phrase(s: &SourceRef) -> String {
 
 fn reason_marker(r: &Reason) -> String {
     match r.kind {
-        ReasonKind::Points => strings::signed(r.points.unwrap_or(0)),
+        ReasonKind::Points | ReasonKind::Contrast => strings::signed(r.points.unwrap_or(0)),
         ReasonKind::Caveat => " !".into(),
         ReasonKind::Meets | ReasonKind::Supported => " \u{2713}".into(),
         _ => " x".into(),
@@ -65,66 +67,36 @@ pub fn text(r: &Report) -> String {
     for a in &r.answers {
         out.push_str(&format!("  {}  {}\n", a.prompt, answer_phrase(a)));
     }
-    for a in &r.ignored {
-        out.push_str(&format!(
-            "  {} {}\n",
-            strings::IGNORED_ANSWER,
-            answer_phrase(a)
-        ));
-    }
-    for a in &r.waiting {
-        out.push_str(&format!(
-            "  {} {}\n",
-            strings::WAITING_ANSWER,
-            answer_phrase(a)
-        ));
-    }
     out.push('\n');
 
     for o in &r.outcomes {
+        if o.title != r.headline {
+            out.push_str(&format!("{}\n", o.title));
+        }
         out.push_str(&format!(
-            "{}\n  {}\n  [rule {} · source: {}]\n\n",
-            o.title,
+            "  {}\n  [rule {} · source: {}]\n\n",
             o.text,
             o.rule,
             source_phrase(&o.source)
         ));
     }
 
-    match &r.recommendation {
-        Some((_, name)) => {
-            out.push_str(&format!("Recommended {}: {name}\n", r.candidate_word));
-            if !r.tie.is_empty() {
-                let names: Vec<String> = r.tie.iter().map(|t| t.1.clone()).collect();
-                out.push_str(&format!("  {}\n", strings::tie(&names)));
-            }
-            out.push_str(&format!(
-                "  {}\n\n",
-                if r.settled {
-                    strings::SETTLED
-                } else {
-                    strings::NOT_SETTLED
-                }
-            ));
-            out.push_str("Why\n");
-            if !r.why.iter().any(|x| x.kind == ReasonKind::Points) {
-                out.push_str(&format!("  {}\n", strings::NO_POINTS));
-            }
-            for reason in &r.why {
-                reason_lines(&mut out, reason, "  ");
-            }
-            out.push('\n');
-            text_facts(&mut out, strings::CAVEATS, '!', &r.caveats);
-            text_facts(&mut out, strings::NEXT_STEPS, '-', &r.next_steps);
+    out.push_str(&format!("{}\n", r.headline));
+    for n in &r.notices {
+        out.push_str(&format!("  {n}\n"));
+    }
+    out.push('\n');
+    if r.recommendation.is_some() {
+        out.push_str("Why\n");
+        if !r.why.iter().any(|x| x.kind == ReasonKind::Points) {
+            out.push_str(&format!("  {}\n", strings::NO_POINTS));
         }
-        None if r.conflict.is_some() => {
-            out.push_str(&format!(
-                "{} {}.\n\n",
-                strings::NOTHING_FITS,
-                r.candidate_word
-            ));
+        for reason in &r.why {
+            reason_lines(&mut out, reason, "  ");
         }
-        None => {}
+        out.push('\n');
+        text_facts(&mut out, strings::CAVEATS, '!', &r.caveats);
+        text_facts(&mut out, strings::NEXT_STEPS, '-', &r.next_steps);
     }
 
     if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
@@ -151,21 +123,7 @@ pub fn text(r: &Report) -> String {
         }
         out.push_str("What to relax\n");
         for x in &c.relaxations {
-            let fits: Vec<&str> = x.fits.iter().map(|f| f.1.as_str()).collect();
-            match &x.to {
-                None => out.push_str(&format!(
-                    "  drop the answer to {}: {} fit{}\n",
-                    x.question,
-                    fits.join(", "),
-                    if fits.len() == 1 { "s" } else { "" }
-                )),
-                Some((id, label)) => out.push_str(&format!(
-                    "  answer \u{201c}{label}\u{201d} ({}={id}) instead: {} fit{}\n",
-                    x.question,
-                    fits.join(", "),
-                    if fits.len() == 1 { "s" } else { "" }
-                )),
-            }
+            out.push_str(&format!("  {}\n", x.text));
         }
         out.push('\n');
     }
@@ -188,19 +146,7 @@ pub fn text(r: &Report) -> String {
     if !r.what_if.is_empty() {
         out.push_str("What would change the outcome\n");
         for w in &r.what_if {
-            let to = w
-                .pick
-                .as_ref()
-                .map_or("no recommendation", |p| p.1.as_str());
-            let verb = if w.from.is_some() {
-                "answering"
-            } else {
-                "if you answer"
-            };
-            out.push_str(&format!(
-                "  {verb} \u{201c}{}\u{201d} ({}={}) \u{2192} {to}\n",
-                w.to.1, w.question, w.to.0
-            ));
+            out.push_str(&format!("  {}\n", w.text));
         }
         out.push('\n');
     }
@@ -260,12 +206,53 @@ fn reason_json(r: &Reason) -> Value {
     if let Some(n) = &r.cell_note {
         m.insert("note".into(), n.clone().into());
     }
+    if let (Some(mine), Some(theirs)) = (r.pick_points, r.their_points) {
+        m.insert("pick_points".into(), mine.into());
+        m.insert("their_points".into(), theirs.into());
+        m.insert("rules".into(), r.rules.clone().into());
+    }
     m.insert("source".into(), source_json(&r.source));
     Value::Object(m)
 }
 
-fn named(p: &(String, String)) -> Value {
-    json!({"id": p.0, "name": p.1})
+fn not_counted_json(list: &[NotCountedRef]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|x| {
+                json!({
+                    "question": x.answer.question, "option": x.answer.option,
+                    "label": x.answer.label, "why": x.why, "text": x.text,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn ids(list: &[AnswerRef]) -> Value {
+    list.iter()
+        .map(|a| Value::from(a.question.clone()))
+        .collect()
+}
+
+/// What a hypothetical leads to, for scripts: `recommendation`, `tie`, `none-needed` or
+/// `nothing-fits`.
+fn outlook_kind(o: &Outlook) -> &'static str {
+    match o {
+        Outlook::Pick { tie, .. } if tie.len() > 1 => "tie",
+        Outlook::Pick { .. } => "recommendation",
+        Outlook::NoneNeeded { .. } => "none-needed",
+        Outlook::NothingFits => "nothing-fits",
+    }
+}
+
+/// The result as a word scripts can test (same words as [`outlook_kind`]).
+pub fn result_kind(r: &Report) -> &'static str {
+    match (&r.recommendation, r.decided_by_order) {
+        (Some(_), true) => "tie",
+        (Some(_), false) => "recommendation",
+        (None, _) if r.conflict.is_some() => "nothing-fits",
+        (None, _) => "none-needed",
+    }
 }
 
 /// The JSON document outside tools rely on (shape documented in the README).
@@ -312,11 +299,20 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
         .what_if
         .iter()
         .map(|w| {
+            let tie = match &w.outlook {
+                Outlook::Pick { tie, .. } => tie.iter().map(|t| t.0.clone()).collect(),
+                _ => Vec::new(),
+            };
             json!({
                 "question": w.question,
                 "from": w.from.as_ref().map(|f| f.0.clone()),
                 "to": w.to.0,
                 "recommendation": w.pick.as_ref().map(|p| p.0.clone()),
+                "result": outlook_kind(&w.outlook),
+                "tie": tie,
+                "drops": ids(&w.drops),
+                "opens": w.opens.iter().map(|o| o.0.clone()).collect::<Vec<_>>(),
+                "text": w.text,
             })
         })
         .collect();
@@ -325,8 +321,11 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
     let mut m = Map::new();
     m.insert("dataset".into(), r.dataset.clone().into());
     m.insert("answers".into(), Value::Object(answers));
-    m.insert("ignored_answers".into(), answers_json(&r.ignored));
-    m.insert("waiting_answers".into(), answers_json(&r.waiting));
+    m.insert("ignored_answers".into(), not_counted_json(&r.ignored));
+    m.insert("waiting_answers".into(), not_counted_json(&r.waiting));
+    m.insert("result".into(), result_kind(r).into());
+    m.insert("headline".into(), r.headline.clone().into());
+    m.insert("notices".into(), r.notices.clone().into());
     m.insert(
         "recommendation".into(),
         r.recommendation.as_ref().map(|p| p.0.clone()).into(),
@@ -334,6 +333,14 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
     m.insert(
         "tie".into(),
         r.tie.iter().map(|t| Value::from(t.0.clone())).collect(),
+    );
+    m.insert("decided_by_order".into(), r.decided_by_order.into());
+    m.insert(
+        "tie_breakers".into(),
+        r.tie_breakers
+            .iter()
+            .map(|t| Value::from(t.0.clone()))
+            .collect(),
     );
     m.insert("settled".into(), r.settled.into());
     m.insert(
@@ -378,6 +385,8 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
                             "question": x.question,
                             "to": x.to.as_ref().map(|t| t.0.clone()),
                             "fits": x.fits.iter().map(|f| f.0.clone()).collect::<Vec<_>>(),
+                            "drops": ids(&x.drops),
+                            "text": x.text,
                         })
                     })
                     .collect::<Vec<_>>()
@@ -403,7 +412,6 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
     m.insert("next_steps".into(), r.next_steps.iter().map(fact).collect());
     m.insert("why_not".into(), Value::Array(why_not));
     m.insert("what_if".into(), Value::Array(what_if));
-    let _ = named;
     Value::Object(m)
 }
 
@@ -425,51 +433,35 @@ pub fn markdown(r: &Report) -> String {
             a.option
         ));
     }
-    for a in &r.ignored {
-        out.push_str(&format!(
-            "- _Ignored (question not asked):_ `{}={}`\n",
-            a.question, a.option
-        ));
-    }
     out.push('\n');
     for o in &r.outcomes {
+        let title = if o.title == r.headline {
+            String::new()
+        } else {
+            format!("**{}** ", md(&o.title))
+        };
         out.push_str(&format!(
-            "> **{}** {}\n> — {}\n\n",
-            md(&o.title),
+            "> {title}{}\n> — {}\n\n",
             md(&o.text),
             md(&source_phrase(&o.source))
         ));
     }
     out.push_str("## Recommendation\n\n");
-    match &r.recommendation {
-        Some((_, name)) => {
-            out.push_str(&format!(
-                "**{}**. {}\n\n",
-                md(name),
-                if r.settled {
-                    strings::SETTLED
-                } else {
-                    strings::NOT_SETTLED
-                }
-            ));
-            if !r.tie.is_empty() {
-                let names: Vec<String> = r.tie.iter().map(|t| t.1.clone()).collect();
-                out.push_str(&format!("{}.\n\n", md(&strings::tie(&names))));
-            }
-            out.push_str("### Why\n\n");
-            for reason in &r.why {
-                out.push_str(&md_reason(reason));
-            }
-            out.push('\n');
-            md_facts(&mut out, strings::CAVEATS, &r.caveats);
-            md_facts(&mut out, strings::NEXT_STEPS, &r.next_steps);
+    out.push_str(&format!("**{}**\n\n", md(&r.headline)));
+    for n in &r.notices {
+        out.push_str(&format!("- {}\n", md(n)));
+    }
+    if !r.notices.is_empty() {
+        out.push('\n');
+    }
+    if r.recommendation.is_some() {
+        out.push_str("### Why\n\n");
+        for reason in &r.why {
+            out.push_str(&md_reason(reason));
         }
-        None if r.conflict.is_some() => out.push_str(&format!(
-            "{} {}.\n\n",
-            strings::NOTHING_FITS,
-            r.candidate_word
-        )),
-        None => out.push_str("No recommendation.\n\n"),
+        out.push('\n');
+        md_facts(&mut out, strings::CAVEATS, &r.caveats);
+        md_facts(&mut out, strings::NEXT_STEPS, &r.next_steps);
     }
     if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
         out.push_str(&format!(
@@ -501,19 +493,7 @@ pub fn markdown(r: &Report) -> String {
         }
         out.push_str("\n### What to relax\n\n");
         for x in &c.relaxations {
-            let fits: Vec<String> = x.fits.iter().map(|f| md(&f.1)).collect();
-            match &x.to {
-                None => out.push_str(&format!(
-                    "- Drop `{}`: {} fit\n",
-                    x.question,
-                    fits.join(", ")
-                )),
-                Some((id, _)) => out.push_str(&format!(
-                    "- Answer `{}={id}` instead: {} fit\n",
-                    x.question,
-                    fits.join(", ")
-                )),
-            }
+            out.push_str(&format!("- {}\n", md(&x.text)));
         }
         out.push('\n');
     }
@@ -530,16 +510,7 @@ pub fn markdown(r: &Report) -> String {
     if !r.what_if.is_empty() {
         out.push_str("## What would change the outcome\n\n");
         for w in &r.what_if {
-            let to = w
-                .pick
-                .as_ref()
-                .map_or("no recommendation".to_owned(), |p| md(&p.1));
-            out.push_str(&format!(
-                "- `{}={}` ({}) → **{to}**\n",
-                w.question,
-                w.to.0,
-                md(&w.to.1)
-            ));
+            out.push_str(&format!("- {}\n", md(&w.text)));
         }
         out.push('\n');
     }
@@ -589,7 +560,9 @@ fn md_facts(out: &mut String, heading: &str, facts: &[FactRef]) {
 
 fn md_reason(r: &Reason) -> String {
     let marker = match r.kind {
-        ReasonKind::Points => format!("`{}` ", strings::signed(r.points.unwrap_or(0))),
+        ReasonKind::Points | ReasonKind::Contrast => {
+            format!("`{}` ", strings::signed(r.points.unwrap_or(0)))
+        }
         ReasonKind::Caveat => "⚠ ".into(),
         ReasonKind::Meets | ReasonKind::Supported => "✓ ".into(),
         _ => "✗ ".into(),

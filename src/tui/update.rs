@@ -250,8 +250,8 @@ fn welcome_update(m: &mut Model, msg: Msg) -> Option<Effect> {
 /// Starts (or resumes) the questions: the first unanswered one, or the result.
 pub fn start(m: &mut Model) {
     match m.verdict.next_question() {
-        Some(q) if !m.verdict.eval.closed => go_question(m, q),
-        _ => go_result(m),
+        Some(q) => go_question(m, q),
+        None => go_result(m),
     }
 }
 
@@ -340,14 +340,7 @@ fn answer(m: &mut Model) {
     }
     m.answers.set(q, m.question.cursor);
     m.refresh();
-    if m.verdict.eval.closed {
-        return go_result(m);
-    }
-    let n = m.ds.questions.len();
-    let next = (q + 1..n)
-        .find(|&p| m.is_asked(p))
-        .or_else(|| m.verdict.next_question());
-    match next {
+    match m.verdict.next_after(q) {
         Some(p) => go_question(m, p),
         None => go_result(m),
     }

@@ -158,8 +158,8 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     }
 }
 
-/// Every candidate, best first: ★ leading, • still possible, ✗ ruled out, each with its
-/// first reason.
+/// Every candidate, best first: ★ leading, = tied for the lead (no star: a tie is not a
+/// lead), • still possible, ✗ ruled out, each with its first reason.
 fn panel_lines(m: &Model, width: usize) -> Vec<Line<'static>> {
     let t = m.theme;
     let r = &m.report;
@@ -168,9 +168,9 @@ fn panel_lines(m: &Model, width: usize) -> Vec<Line<'static>> {
         let tied = r.tie.iter().any(|(id, _)| *id == e.id);
         let (mark, word, style) = match e.status {
             Status::Recommended if r.settled && !tied => ("★ ", w::RECOMMENDED, t.winner()),
-            Status::Recommended if tied => ("★ ", w::LEADING_TIE, t.winner()),
+            Status::Recommended if tied => ("= ", w::LEADING_TIE, t.strong()),
             Status::Recommended => ("★ ", w::LEADING, t.winner()),
-            Status::Eligible if tied => ("• ", w::TIED, t.text()),
+            Status::Eligible if tied => ("= ", w::TIED, t.text()),
             Status::Eligible if r.settled => ("• ", w::RANKED_LOWER, t.text()),
             Status::Eligible => ("• ", w::STILL_POSSIBLE, t.text()),
             Status::Excluded => ("✗ ", w::RULED_OUT, t.excluded()),

@@ -93,7 +93,9 @@ fn answer_phrase(a: &AnswerRef) -> String {
 fn reason(m: &Model, out: &mut Vec<Line<'static>>, r: &Reason, indent: &str, width: usize) {
     let t = m.theme;
     let (mark, style) = match r.kind {
-        ReasonKind::Points => (strings::signed(r.points.unwrap_or(0)), t.text()),
+        ReasonKind::Points | ReasonKind::Contrast => {
+            (strings::signed(r.points.unwrap_or(0)), t.text())
+        }
         ReasonKind::Caveat => ("!".to_owned(), t.warn()),
         ReasonKind::Meets | ReasonKind::Supported => ("✓".to_owned(), t.text()),
         _ => ("✗".to_owned(), t.excluded()),
@@ -147,65 +149,22 @@ fn reason(m: &Model, out: &mut Vec<Line<'static>>, r: &Reason, indent: &str, wid
 pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
     let t = m.theme;
     let r = &m.report;
-    let v = &m.ds.vocabulary;
     let mut out = Vec::new();
-    match &r.recommendation {
-        Some((_, name)) => {
-            para(
-                &mut out,
-                "★ ",
-                t.winner(),
-                &format!("{}: {name}", w::vocab(w::RECOMMENDED_HEADING, v)),
-                t.winner(),
-                width,
-                0,
-            );
-            if !r.tie.is_empty() {
-                let names: Vec<String> = r.tie.iter().map(|x| x.1.clone()).collect();
-                para(
-                    &mut out,
-                    "  ",
-                    t.text(),
-                    &strings::tie(&names),
-                    t.dim(),
-                    width,
-                    0,
-                );
-            }
-        }
-        None if r.conflict.is_none() => para(
-            &mut out,
-            "",
-            t.text(),
-            &w::vocab(w::NO_RECOMMENDATION, v),
-            t.strong(),
-            width,
-            0,
-        ),
-        None => {}
-    }
-    if r.recommendation.is_some() {
-        let settled = if r.settled {
-            strings::SETTLED
-        } else {
-            strings::NOT_SETTLED
-        };
-        para(&mut out, "  ", t.text(), settled, t.dim(), width, 0);
-    }
-    if r.recommendation.is_none() && r.conflict.is_some() {
-        para(
-            &mut out,
-            "✗ ",
-            t.error(),
-            &format!("{} {}.", strings::NOTHING_FITS, v.candidate),
-            t.error(),
-            width,
-            0,
-        );
+    let (mark, style) = match (&r.recommendation, r.decided_by_order) {
+        (Some(_), false) => ("★ ", t.winner()),
+        (Some(_), true) => ("= ", t.strong()),
+        (None, _) if r.conflict.is_some() => ("✗ ", t.error()),
+        (None, _) => ("", t.strong()),
+    };
+    para(&mut out, mark, style, &r.headline, style, width, 0);
+    for n in &r.notices {
+        para(&mut out, "  ", t.text(), n, t.dim(), width, 0);
     }
     for o in &r.outcomes {
         blank(&mut out);
-        para(&mut out, "■ ", t.warn(), &o.title, t.warn(), width, 0);
+        if o.title != r.headline {
+            para(&mut out, "■ ", t.warn(), &o.title, t.warn(), width, 0);
+        }
         para(&mut out, "  ", t.text(), &o.text, t.text(), width, 0);
         if !o.answers.is_empty() {
             let answers: Vec<String> = o.answers.iter().map(answer_phrase).collect();
@@ -315,13 +274,7 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
         }
         heading(&mut out, w::RELAX, t.heading());
         for x in &c.relaxations {
-            let fits: Vec<&str> = x.fits.iter().map(|f| f.1.as_str()).collect();
-            let fits = fits.join(", ");
-            let line = match &x.to {
-                None => w::drop_answer(&x.question, &fits),
-                Some((id, label)) => w::answer_instead(label, &x.question, id, &fits),
-            };
-            para(&mut out, "  → ", t.text(), &line, t.text(), width, 0);
+            para(&mut out, "  → ", t.text(), &x.text, t.text(), width, 0);
         }
     }
     if !r.why_not.is_empty() {
@@ -359,47 +312,7 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
         blank(&mut out);
         heading(&mut out, w::WHAT_IF, t.heading());
         for x in &r.what_if {
-            let to = x
-                .pick
-                .as_ref()
-                .map_or(w::NO_RECOMMENDATION_SHORT, |p| p.1.as_str());
-            let verb = if x.from.is_some() {
-                w::WHAT_IF_CHANGE
-            } else {
-                w::WHAT_IF_ANSWER
-            };
-            para(
-                &mut out,
-                "  → ",
-                t.text(),
-                &format!(
-                    "{verb} \u{201c}{}\u{201d} ({}={}): {to}",
-                    x.to.1, x.question, x.to.0
-                ),
-                t.text(),
-                width,
-                0,
-            );
-        }
-    }
-    if !r.ignored.is_empty() || !r.waiting.is_empty() {
-        blank(&mut out);
-        heading(&mut out, w::NOT_COUNTED, t.heading());
-    }
-    for (list, words) in [
-        (&r.ignored, strings::IGNORED_ANSWER),
-        (&r.waiting, strings::WAITING_ANSWER),
-    ] {
-        for a in list {
-            para(
-                &mut out,
-                "  ",
-                t.dim(),
-                &format!("{words} {}  {}", a.prompt, answer_phrase(a)),
-                t.dim(),
-                width,
-                0,
-            );
+            para(&mut out, "  → ", t.text(), &x.text, t.text(), width, 0);
         }
     }
     if !r.open.is_empty() {
