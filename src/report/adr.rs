@@ -128,7 +128,11 @@ fn decision_outcome(out: &mut String, r: &Report) {
     match &r.recommendation {
         Some((_, name)) => {
             out.push_str(&format!("Chosen option: **{}**, because:\n\n", md(name)));
-            let good: Vec<&Reason> = r.why.iter().filter(|x| weight(x) == "Good").collect();
+            let good: Vec<&Reason> = r
+                .why
+                .iter()
+                .filter(|x| x.kind == ReasonKind::Points && x.points.unwrap_or(0) > 0)
+                .collect();
             for reason in &good {
                 out.push_str(&format!("- {}\n", bullet(reason)));
             }
@@ -166,14 +170,21 @@ fn decision_outcome(out: &mut String, r: &Report) {
 }
 
 /// What choosing the recommendation brings: its good and bad reasons, its caveats, and
-/// the next steps.
+/// What choosing the recommendation brings: the needs it meets (good), the points against
+/// it and the cells that only "depend" (bad, neutral), its caveats, and the next steps. The
+/// points for it are the decision's reasons above, not repeated here.
 fn consequences(out: &mut String, r: &Report) {
     if r.recommendation.is_none() {
         return;
     }
     out.push_str("### Consequences\n\n");
     let mut any = false;
-    for reason in r.why.iter().filter(|x| x.kind != ReasonKind::Supported) {
+    let consequence = |x: &&Reason| match x.kind {
+        ReasonKind::Meets | ReasonKind::Caveat => true,
+        ReasonKind::Points => x.points.unwrap_or(0) < 0,
+        _ => false,
+    };
+    for reason in r.why.iter().filter(consequence) {
         out.push_str(&format!(
             "- {}, because {}\n",
             weight(reason),
@@ -212,6 +223,10 @@ fn pros_and_cons(out: &mut String, ds: &Dataset, r: &Report) {
         out.push_str(&format!("### {}\n\n", md(&e.name)));
         if let Some(c) = cand {
             out.push_str(&format!("{}\n\n", md(&c.summary)));
+        }
+        if r.recommendation.as_ref().is_some_and(|p| p.0 == e.id) {
+            out.push_str("- The chosen option: see the decision outcome and its consequences.\n\n");
+            continue;
         }
         let mut lines = 0;
         for reason in &e.reasons {
