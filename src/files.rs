@@ -60,6 +60,7 @@ pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<()> {
     }
     tmp.write_all(contents.as_bytes())
         .and_then(|_| tmp.as_file().sync_all())
+        .map_err(name_the_size_limit)
         .with_context(|| format!("cannot write {shown}"))?;
     if overwrite {
         tmp.persist(path)
@@ -72,6 +73,17 @@ pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<()> {
             .with_context(|| format!("cannot write {shown}"))?;
     }
     Ok(())
+}
+
+/// A write past the file size limit fails with EFBIG (SIGXFSZ is ignored for that, see
+/// [`crate::signals::ignore_file_size_limit`]); the system's words for it, "File too
+/// large", do not say which limit.
+fn name_the_size_limit(e: std::io::Error) -> std::io::Error {
+    if e.kind() == std::io::ErrorKind::FileTooLarge {
+        std::io::Error::new(e.kind(), "file size limit exceeded (ulimit -f)")
+    } else {
+        e
+    }
 }
 
 #[cfg(test)]

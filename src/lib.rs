@@ -12,6 +12,7 @@ pub mod files;
 pub mod plain;
 pub mod report;
 pub mod sanitize;
+pub mod signals;
 pub mod strings;
 pub mod synth;
 pub mod tui;

@@ -6,9 +6,11 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use authwiz::cli::{Cli, Command};
-use authwiz::{commands, exit, sanitize};
+use authwiz::{commands, exit, sanitize, signals};
 
 fn main() -> ExitCode {
+    // Before anything is written: a file over `ulimit -f` is then an error, not a death.
+    signals::ignore_file_size_limit();
     let cli = Cli::parse();
     let data = cli.data.as_deref();
     let result = match &cli.command {

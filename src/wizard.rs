@@ -9,6 +9,7 @@ use crate::cli::Cli;
 use crate::exit;
 use crate::plain;
 use crate::report;
+use crate::signals;
 use crate::strings::wizard as w;
 use crate::tui::{self, Exit, terminal, theme::Theme};
 
@@ -63,12 +64,13 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
     let mut model = tui::load_model(cli.data.as_deref(), cli.answers.as_deref())?;
     model.theme = Theme::from_env();
     model.today = report::adr::today();
-    let signals = terminal::Signals::register()?;
+    // Before the terminal changes: from then on a signal must not find it unprotected.
+    let signals = signals::Caught::register(terminal::restore)?;
     let outcome = {
         let (mut term, _guard) = terminal::enter(on_tty)?;
         let size = term.size()?;
         model.size = (size.width, size.height);
-        let mut events = terminal::TerminalEvents::new(signals);
+        let mut events = terminal::TerminalEvents::new(signals)?;
         tui::run(&mut term, &mut model, &mut events)
         // `_guard` restores the terminal here, before anything is printed.
     };

@@ -1,7 +1,7 @@
 //! No data lost, on the command line: `recommend --output FILE` never replaces an existing
 //! file without `--force`, writes through a temporary file and a rename (so a reader never
 //! sees a partial file and a failure leaves the old one whole), cleans up its temporary
-//! file, and says why when it cannot write.
+//! file, and says why when it cannot write, the file size limit included.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -90,6 +90,63 @@ fn a_new_file_is_written_whole_and_nothing_else_is_left() {
         "the file holds the whole output"
     );
     assert_eq!(listing(dir.path()), ["decision.md"]);
+}
+
+/// Over the file size limit (`ulimit -f`) the write fails instead of the process dying
+/// of SIGXFSZ half-way through: exit 2 with the reason, the temporary file removed, and no
+/// file under the target's name.
+#[cfg(unix)]
+#[test]
+fn over_the_file_size_limit_the_write_fails_and_leaves_nothing() {
+    use std::os::unix::process::CommandExt;
+    const LIMIT: libc::rlim_t = 512;
+    let args = [
+        "recommend",
+        "--format",
+        "adr",
+        "--date",
+        "2024-05-06",
+        "-a",
+        "app-type=custom-app",
+    ];
+    let whole = authwiz(&args).stdout;
+    assert!(
+        whole.len() as libc::rlim_t > LIMIT,
+        "the output passes the limit"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("decision.md");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_authwiz"));
+    cmd.args(args)
+        .args(["--output", path.to_str().unwrap()])
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    let limit = libc::rlimit {
+        rlim_cur: LIMIT,
+        rlim_max: LIMIT,
+    };
+    // SAFETY: between fork and exec only `setrlimit` runs, which is async-signal-safe and
+    // reads nothing but `limit`, a copy owned by the closure.
+    unsafe {
+        cmd.pre_exec(move || match libc::setrlimit(libc::RLIMIT_FSIZE, &limit) {
+            0 => Ok(()),
+            _ => Err(std::io::Error::last_os_error()),
+        });
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(ERROR), "{}: {stderr}", out.status);
+    assert!(
+        stderr.starts_with(&format!("error: cannot write {}", path.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("file size limit exceeded (ulimit -f)"),
+        "says why: {stderr}"
+    );
+    assert!(
+        listing(dir.path()).is_empty(),
+        "no temporary file and no partial file"
+    );
 }
 
 /// With `--force` the new content arrives by rename: the old file's data is never

@@ -240,6 +240,48 @@ fn hostile_dataset_text_never_reaches_the_buffer_raw() {
     }
 }
 
+/// A script that also counts the job control asked of it.
+#[derive(Default)]
+struct JobControlCounted {
+    script: Scripted,
+    suspends: usize,
+    resumes: usize,
+}
+
+impl authwiz::tui::Events for JobControlCounted {
+    fn next(&mut self, timeout: std::time::Duration) -> std::io::Result<Option<Input>> {
+        self.script.next(timeout)
+    }
+    fn suspend(&mut self) -> std::io::Result<()> {
+        self.suspends += 1;
+        Ok(())
+    }
+    fn resume(&mut self) -> std::io::Result<()> {
+        self.resumes += 1;
+        Ok(())
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes_then_all_is_redrawn() {
+    let mut m = model();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let ctrl_z = KeyEvent::new(k('z'), KeyModifiers::CONTROL);
+    let mut events = JobControlCounted::default();
+    events.script.0.extend([
+        Input::Event(Event::Key(ctrl_z)),
+        Input::Suspend,
+        Input::Continued,
+    ]);
+    run(&mut terminal, &mut m, &mut events).unwrap();
+    assert_eq!((events.suspends, events.resumes), (2, 1));
+    assert!(!m.suspend);
+    assert_eq!(m.exit, None, "still running when the script ran out");
+    assert_eq!(m.screen, Screen::Welcome);
+    let buf = terminal.backend().buffer();
+    assert!(find(buf, "Editions of the knowledge").is_some(), "{buf:?}");
+}
+
 #[test]
 fn help_lists_every_binding_from_the_keymap() {
     let mut m = model();

@@ -537,6 +537,33 @@ fn too_small_only_quits() {
     assert_eq!(m.exit, Some(Exit::NoResult));
 }
 
+#[test]
+fn ctrl_z_asks_the_event_loop_to_suspend_from_anywhere() {
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let mut in_a_file_name = at_result();
+    send(&mut in_a_file_name, &[Msg::Export(Export::Answers)]);
+    let mut too_small = model();
+    send(&mut too_small, &[Msg::Resize(20, 5)]);
+    for m in [model(), at_result(), in_a_file_name, too_small] {
+        assert_eq!(keymap::lookup(&m, &ctrl_z), Some(Msg::Suspend));
+    }
+    let mut m = at_result();
+    send(&mut m, &[Msg::Suspend]);
+    assert!(m.suspend, "the loop is asked to suspend");
+    assert_eq!(m.exit, None, "suspending is not leaving");
+    assert_eq!(m.screen, Screen::Result);
+}
+
+#[test]
+fn a_huge_terminal_is_drawn_at_the_size_limit() {
+    use authwiz::tui::size_limit::{MAX_HEIGHT, MAX_WIDTH};
+    let mut m = model();
+    send(&mut m, &[Msg::Resize(u16::MAX, u16::MAX)]);
+    assert_eq!(m.size, (MAX_WIDTH, MAX_HEIGHT));
+    send(&mut m, &[Msg::Resize(MAX_WIDTH + 1, 30)]);
+    assert_eq!(m.size, (MAX_WIDTH, 30));
+}
+
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }

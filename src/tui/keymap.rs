@@ -142,6 +142,14 @@ pub static BINDINGS: &[Binding] = &[
         "",
     ),
     b(
+        S::Always,
+        &[ctrl('z')],
+        "Ctrl+Z",
+        Msg::Suspend,
+        "suspend to the shell (fg resumes)",
+        "",
+    ),
+    b(
         S::Global,
         &[ch('q')],
         "q",

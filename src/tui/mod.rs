@@ -6,6 +6,7 @@
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod size_limit;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -20,6 +21,7 @@ use anyhow::Result;
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::layout::Rect;
 
 use crate::bundled;
 use crate::commands;
@@ -41,14 +43,33 @@ pub const TICK: Duration = Duration::from_millis(100);
 #[derive(Debug, Clone)]
 pub enum Input {
     Event(Event),
+    /// A signal that ends the wizard.
     Signal(i32),
+    /// Job control asks the wizard to stop (SIGTSTP): the same as Ctrl+Z.
+    Suspend,
+    /// The process was continued (SIGCONT), whether or not the wizard stopped itself.
+    Continued,
     /// No more input will come (a test script ran out).
     Closed,
 }
 
-/// A source of input; `Ok(None)` when nothing arrived within `timeout`.
+/// A source of input, and job control on the terminal it comes from.
 pub trait Events {
+    /// The next input; `Ok(None)` when nothing arrived within `timeout`.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>>;
+
+    /// Hands the terminal back to the shell and stops the job; returns once continued,
+    /// with the terminal the wizard's again. Input with no terminal of its own (a test
+    /// script) has nothing to hand back.
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Takes the terminal back after the process was continued: the shell may have reset
+    /// it while the process was stopped.
+    fn resume(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Input given in advance (tests): each item in turn, then `Closed`.
@@ -76,6 +97,11 @@ pub fn run<B: Backend>(
         if let Some(exit) = model.exit {
             return Ok(exit);
         }
+        if std::mem::take(&mut model.suspend) {
+            events.suspend()?;
+            redraw_all(terminal)?;
+            dirty = true;
+        }
         // Checked every tick too: a resize whose signal came before the event source
         // was listening would otherwise go unnoticed.
         let size = terminal.size().map_err(io_err)?;
@@ -90,6 +116,11 @@ pub fn run<B: Backend>(
         match events.next(TICK)? {
             None => {}
             Some(Input::Closed) => return Ok(model.exit.unwrap_or(Exit::NoResult)),
+            Some(Input::Continued) => {
+                events.resume()?;
+                redraw_all(terminal)?;
+                dirty = true;
+            }
             Some(input) => {
                 dispatch(model, input);
                 dirty = true;
@@ -98,12 +129,24 @@ pub fn run<B: Backend>(
     }
 }
 
+/// Makes the next draw paint every cell: after a stop the screen holds whatever the shell
+/// left on it. Not [`Terminal::clear`], which first asks the terminal where its cursor is
+/// and waits for the answer (in vain, for seconds, on a terminal that does not answer); a
+/// resize to the same size clears the screen and forgets the last frame, asking nothing.
+fn redraw_all<B: Backend>(terminal: &mut Terminal<B>) -> io::Result<()> {
+    let size = terminal.size().map_err(io_err)?;
+    terminal
+        .resize(Rect::new(0, 0, size.width, size.height))
+        .map_err(io_err)
+}
+
 /// Turns one input into messages and applies them, carrying out their effects.
 pub fn dispatch(model: &mut Model, input: Input) {
     let msg = match input {
         Input::Event(Event::Key(k)) => keymap::lookup(model, &k),
         Input::Event(Event::Resize(w, h)) => Some(Msg::Resize(w, h)),
         Input::Signal(s) => Some(Msg::Signal(s)),
+        Input::Suspend => Some(Msg::Suspend),
         _ => None,
     };
     let mut next = msg;

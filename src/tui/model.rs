@@ -181,6 +181,9 @@ pub struct Model {
     pub prefilled: usize,
     /// Set when the wizard should end.
     pub exit: Option<Exit>,
+    /// Set when the event loop should hand the terminal back and stop (Ctrl+Z); the loop
+    /// clears it.
+    pub suspend: bool,
 }
 
 impl Model {
@@ -222,6 +225,7 @@ impl Model {
             today: String::from("1970-01-01"),
             prefilled,
             exit: None,
+            suspend: false,
         }
     }
 

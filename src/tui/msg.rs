@@ -37,6 +37,8 @@ pub enum Msg {
     Quit,
     /// Ctrl+C: leave at once.
     Interrupt,
+    /// Ctrl+Z or SIGTSTP: hand the terminal back to the shell and stop until `fg`.
+    Suspend,
     Help,
     OpenCompare,
     OpenMatrix,
@@ -70,7 +72,7 @@ pub enum Msg {
         path: PathBuf,
         contents: String,
     },
-    /// SIGTERM, SIGHUP or SIGINT arrived.
+    /// A signal that ends the wizard arrived ([`crate::signals::WIZARD`]).
     Signal(i32),
 }
 

@@ -1,11 +1,13 @@
 //! The real terminal: raw mode, the alternate screen and a hidden cursor, and their undoing
-//! on every path out: normal exit, error (a guard's `Drop`), panic (a hook), and the
-//! signals SIGTERM, SIGHUP and SIGINT (flags the event loop checks between polls).
+//! on every path out: normal exit, error (a guard's `Drop`), panic (a hook), the ending
+//! signals (flags the event loop checks between polls, and a watchdog: [`crate::signals`])
+//! and a terminal that goes away. Job control hands the terminal back to the shell for a
+//! stop and takes it again when the process is continued.
 
 use std::fs::File;
 use std::io::{self, Stdout, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Once};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
@@ -17,18 +19,17 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::size_limit::Clamped;
 use super::{Events, Input};
+use crate::signals::{self, Caught, Meaning};
 
 /// Whether the terminal is in the wizard's mode (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether the wizard has handed the terminal back for a job-control stop, and takes it
+/// again when continued.
+static SUSPENDED: AtomicBool = AtomicBool::new(false);
 /// Whether the screens go to `/dev/tty` (stdout is redirected to take the result).
 static ON_TTY: AtomicBool = AtomicBool::new(false);
-/// Whether the event loop has taken a signal from the flags.
-static SIGNAL_SEEN: AtomicBool = AtomicBool::new(false);
-
-/// How long the watchdog gives the event loop to act on a signal before it restores the
-/// terminal and exits itself.
-const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
 /// Where the screens are drawn: stdout, or the controlling terminal when stdout is
 /// redirected (`authwiz > decision.txt` keeps the result, shows the screens).
@@ -76,18 +77,44 @@ impl Drop for Guard {
     }
 }
 
+/// The wizard's terminal: drawn through crossterm, never bigger than the size limit.
+pub type WizardTerminal = Terminal<Clamped<CrosstermBackend<Screen>>>;
+
 /// Enters raw mode and the alternate screen, with the cursor hidden and mouse capture
 /// off; draws on stdout, or on `/dev/tty` with `on_tty`.
-pub fn enter(on_tty: bool) -> io::Result<(Terminal<CrosstermBackend<Screen>>, Guard)> {
+pub fn enter(on_tty: bool) -> io::Result<(WizardTerminal, Guard)> {
     install_panic_hook();
-    let mut screen = Screen::open(on_tty)?;
+    let screen = Screen::open(on_tty)?;
     ON_TTY.store(on_tty, Ordering::SeqCst);
+    let guard = Guard(());
+    take_terminal()?;
+    let terminal = Terminal::new(Clamped(CrosstermBackend::new(screen)))?;
+    Ok((terminal, guard))
+}
+
+/// Puts the terminal in the wizard's mode: raw, on the alternate screen, cursor hidden.
+/// Also after a stop the wizard did not ask for (SIGSTOP, then `fg`), when the shell has
+/// put its own modes back while crossterm still believes raw mode set.
+pub fn take_terminal() -> io::Result<()> {
+    let mut screen = Screen::open(ON_TTY.load(Ordering::SeqCst))?;
+    // crossterm does nothing while it believes raw mode set; putting back the modes it
+    // found first makes the next call set raw mode for real.
+    disable_raw_mode()?;
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let guard = Guard(());
-    execute!(screen, EnterAlternateScreen, Hide)?;
-    let terminal = Terminal::new(CrosstermBackend::new(screen))?;
-    Ok((terminal, guard))
+    execute!(screen, EnterAlternateScreen, Hide)
+}
+
+/// Job control (Ctrl+Z, SIGTSTP): hands the terminal back to the shell as it was found,
+/// stops the job, and takes the terminal again once continued. The screen then holds
+/// whatever the shell left on it: the caller redraws it all.
+pub fn suspend() -> io::Result<()> {
+    restore();
+    SUSPENDED.store(true, Ordering::SeqCst);
+    let stopped = signals::stop_job();
+    SUSPENDED.store(false, Ordering::SeqCst);
+    take_terminal()?;
+    stopped
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor. Errors are ignored:
@@ -110,68 +137,6 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
-}
-
-/// SIGTERM, SIGHUP and SIGINT, recorded for the event loop instead of killing the
-/// process with the terminal still raw.
-pub struct Signals {
-    last: Arc<AtomicUsize>,
-    #[cfg(unix)]
-    ids: Vec<signal_hook::SigId>,
-}
-
-impl Signals {
-    pub fn register() -> io::Result<Self> {
-        let last = Arc::new(AtomicUsize::new(0));
-        #[cfg(unix)]
-        {
-            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-            let mut ids = Vec::new();
-            for sig in [SIGTERM, SIGHUP, SIGINT] {
-                ids.push(signal_hook::flag::register_usize(
-                    sig,
-                    Arc::clone(&last),
-                    sig as usize,
-                )?);
-            }
-            spawn_watchdog(&[SIGTERM, SIGHUP, SIGINT])?;
-            spawn_hangup_watch()?;
-            Ok(Self { last, ids })
-        }
-        #[cfg(not(unix))]
-        Ok(Self { last })
-    }
-
-    /// The last signal received since the previous call, if any.
-    pub fn pending(&self) -> Option<i32> {
-        match self.last.swap(0, Ordering::SeqCst) {
-            0 => None,
-            s => {
-                SIGNAL_SEEN.store(true, Ordering::SeqCst);
-                Some(s as i32)
-            }
-        }
-    }
-}
-
-/// When the terminal hangs up, crossterm's reader can spin on end-of-file inside its
-/// wait and never return to the event loop, so a signal flag would never be read. This
-/// thread makes sure a signal still ends the process, with the terminal restored.
-#[cfg(unix)]
-fn spawn_watchdog(signals: &[i32]) -> io::Result<()> {
-    let mut incoming = signal_hook::iterator::Signals::new(signals)?;
-    std::thread::Builder::new()
-        .name("signal-watchdog".into())
-        .spawn(move || {
-            if let Some(sig) = incoming.forever().next() {
-                std::thread::sleep(SIGNAL_GRACE);
-                if !SIGNAL_SEEN.load(Ordering::SeqCst) {
-                    restore();
-                    std::process::exit(128 + sig);
-                }
-            }
-        })?;
-    Ok(())
 }
 
 /// The signal number of a hang-up: a terminal that goes away ends the wizard as SIGHUP
@@ -199,7 +164,7 @@ fn spawn_hangup_watch() -> io::Result<()> {
             loop {
                 std::thread::sleep(HANGUP_CHECK);
                 if gone() {
-                    if ACTIVE.load(Ordering::SeqCst) {
+                    if ACTIVE.load(Ordering::SeqCst) || SUSPENDED.load(Ordering::SeqCst) {
                         restore();
                         std::process::exit(128 + HANGUP);
                     }
@@ -210,32 +175,29 @@ fn spawn_hangup_watch() -> io::Result<()> {
     Ok(())
 }
 
-impl Drop for Signals {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        for id in self.ids.drain(..) {
-            signal_hook::low_level::unregister(id);
-        }
-    }
-}
-
-/// Key presses and resizes from the terminal, and the signals.
+/// Key presses and resizes from the terminal, and the signals; job control on it.
 pub struct TerminalEvents {
-    signals: Signals,
+    signals: Caught,
 }
 
 impl TerminalEvents {
-    /// Starts listening at once, so no resize is missed before the first wait.
-    pub fn new(signals: Signals) -> Self {
+    /// Starts listening at once, so no resize is missed before the first wait, and
+    /// watching for the terminal to go away.
+    pub fn new(signals: Caught) -> io::Result<Self> {
         let _ = event::poll(Duration::ZERO);
-        Self { signals }
+        #[cfg(unix)]
+        spawn_hangup_watch()?;
+        Ok(Self { signals })
     }
 }
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
-        if let Some(s) = self.signals.pending() {
-            return Ok(Some(Input::Signal(s)));
+        match self.signals.take() {
+            Some((sig, Meaning::End)) => return Ok(Some(Input::Signal(sig))),
+            Some((_, Meaning::Suspend)) => return Ok(Some(Input::Suspend)),
+            Some((_, Meaning::Continue)) => return Ok(Some(Input::Continued)),
+            None => {}
         }
         match event::poll(timeout) {
             Ok(true) => Ok(Some(Input::Event(event::read()?))),
@@ -246,6 +208,16 @@ impl Events for TerminalEvents {
             // hang-up where the wizard ends (`wizard::full_screen`).
             Err(e) => Err(e),
         }
+    }
+
+    fn suspend(&mut self) -> io::Result<()> {
+        suspend()?;
+        self.signals.forget_continue();
+        Ok(())
+    }
+
+    fn resume(&mut self) -> io::Result<()> {
+        take_terminal()
     }
 }
 

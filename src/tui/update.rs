@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use ratatui::layout::Size;
+
 use crate::report;
 use crate::strings::wizard as w;
 
@@ -10,6 +12,7 @@ use super::model::{
     Screen, Status,
 };
 use super::msg::{Effect, Exit, Export, Msg};
+use super::size_limit;
 use super::view::{self, Scroll};
 
 /// Longest file name the export field takes.
@@ -26,8 +29,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Option<Effect> {
             m.exit = Some(Exit::Signal(s));
             return None;
         }
+        Msg::Suspend => {
+            m.suspend = true;
+            return None;
+        }
         Msg::Resize(wd, ht) => {
-            m.size = (wd, ht);
+            // The size drawn: a bigger terminal is drawn in its top-left corner.
+            let size = size_limit::clamp(Size::new(wd, ht));
+            m.size = (size.width, size.height);
             clamp_scrolls(m);
             return None;
         }
