@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+pub mod worst;
+
 /// Shape of a synthetic dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
