@@ -15,10 +15,11 @@ fn main() -> std::io::Result<()> {
             unknown_source_references(2000, 21_500),
         ),
         ("unknown-answers.toml", unknown_answers(96_000)),
-        // One 20 MB line, then answers: for `authwiz --plain < long-line.txt`.
+        // One 20 MB line, then the first option to every question of the default edition:
+        // for `authwiz --plain < long-line.txt`, which goes on to a result.
         (
             "long-line.txt",
-            format!("{}\n1\n1\n1\n1\n", "x".repeat(20_000_000)),
+            format!("{}\n{}", "x".repeat(20_000_000), "1\n".repeat(20)),
         ),
     ];
     for (name, text) in files {

@@ -62,6 +62,17 @@ pub fn is_unsafe_to_show(c: char) -> bool {
     c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
+/// Whether `s` holds any character [`is_unsafe_to_show`]. Every text of a dataset is
+/// checked as it loads, so plain ASCII, the common case, takes a quicker path.
+pub fn has_unsafe(s: &str) -> bool {
+    // Printable ASCII is b' '..=b'~'. A fold without an early exit compiles to a loop over
+    // whole vectors of bytes.
+    let printable_ascii = s
+        .bytes()
+        .fold(true, |ok, b| ok & (b.wrapping_sub(b' ') < 0x5f));
+    !printable_ascii && s.chars().any(is_unsafe_to_show)
+}
+
 /// Whether `c` ends a line somewhere: in a terminal, an editor or a Markdown viewer.
 fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
@@ -71,7 +82,7 @@ fn is_line_break(c: char) -> bool {
 /// character becomes [`REPLACEMENT`]. One character in, one character out, so lengths and
 /// columns stay as written. The dataset loader puts every text of a dataset through this.
 pub fn line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe_to_show) {
+    if !has_unsafe(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -154,6 +165,10 @@ mod tests {
         assert_eq!(text("a\nb\tc"), "a\nb c");
         assert_eq!(line("a\nb"), "a b");
         assert!(matches!(line("plain"), Cow::Borrowed(_)));
+        assert!(!has_unsafe("plain ~ text") && !has_unsafe("ü"));
+        for s in ["a\x7f", "\x1fa", "a\tb", "é\u{202E}", "é\u{85}"] {
+            assert!(has_unsafe(s), "{s:?}");
+        }
     }
 
     #[test]

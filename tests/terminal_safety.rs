@@ -600,7 +600,8 @@ fn the_plain_mode_shows_no_line_or_character_the_dataset_forged() {
 }
 
 /// The wizard, drawn into a `TestBackend` on every screen the keys reach: no cell holds a
-/// forbidden character (lines are wrapped there, so forged lines are checked elsewhere).
+/// forbidden character, and the hidden ones show as replacement characters (lines are
+/// wrapped there, so forged lines are checked elsewhere).
 #[test]
 fn the_wizard_draws_no_character_the_dataset_forged() {
     use authwiz::dataset::{Answers, load_path};
@@ -639,6 +640,11 @@ fn the_wizard_draws_no_character_the_dataset_forged() {
             .collect();
         assert!(shown.contains("FORGED"), "{keys:?}: dataset text not drawn");
         assert_eq!(raw_control(&shown), None, "{keys:?}");
+        // Tampering shows: the override is drawn as a replacement character, not dropped.
+        assert!(
+            shown.contains("\u{FFFD}ton si\u{FFFD}"),
+            "{keys:?}: the override is not shown"
+        );
     }
 }
 

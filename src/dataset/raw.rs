@@ -58,17 +58,20 @@ impl<'de> Deserialize<'de> for Text {
         let s = Spanned::<String>::deserialize(d)?;
         let span = s.span();
         let written = s.into_inner();
-        let only_invisible = written.chars().any(sanitize::is_unsafe_to_show)
-            && written
-                .chars()
-                .all(|c| c.is_whitespace() || sanitize::is_unsafe_to_show(c));
-        let replaced = match sanitize::line(&written) {
-            std::borrow::Cow::Owned(safe) => Some(safe),
-            std::borrow::Cow::Borrowed(_) => None,
-        };
+        // Nearly every text is clean: one pass tells, and it is kept as is.
+        if !sanitize::has_unsafe(&written) {
+            return Ok(Self {
+                value: written,
+                span,
+                only_invisible: false,
+            });
+        }
+        let only_invisible = written
+            .chars()
+            .all(|c| c.is_whitespace() || sanitize::is_unsafe_to_show(c));
         Ok(Self {
+            value: sanitize::line(&written).into_owned(),
             span,
-            value: replaced.unwrap_or(written),
             only_invisible,
         })
     }
