@@ -10,12 +10,13 @@ use crate::analysis::{self, Severity};
 use crate::bundled;
 use crate::cli::{CompareArgs, FormatArg, RecommendArgs};
 use crate::dataset::{
-    self, Answers, Dataset, Diagnostic, InputError, answers::parse_pair, diagnostic,
+    self, Answers, Dataset, Diagnostic, InputError, answers, diagnostic, diagnostic::Problems,
 };
 use crate::engine;
 use crate::exit;
 use crate::files;
 use crate::report::{self, Format, catalog, recommend};
+use crate::strings::wizard as wizard_words;
 
 /// Loads the dataset named by `--data` (or the one an answers file names, or the default)
 /// and the answers from the file and the `QUESTION=OPTION` pairs, pairs last.
@@ -39,18 +40,7 @@ pub fn load_inputs(
     if let Some((name, text, raw)) = &file {
         dataset::answers::resolve_answers_file(&ds, name, text, raw, &mut answers)?;
     }
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for p in pairs {
-        match parse_pair(&ds, p) {
-            Ok((q, o)) => answers.set(q, o),
-            Err(e) => problems.extend(e.diagnostics),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(InputError {
-            diagnostics: problems,
-        });
-    }
+    answers::parse_pairs(&ds, pairs, &mut answers)?;
     Ok((ds, answers))
 }
 
@@ -153,18 +143,20 @@ fn valid_date(d: &str) -> bool {
 
 pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
     let ds = load(data)?;
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let mut candidates = Vec::new();
     for id in &args.candidates {
         match ds.candidate_ix(id) {
             Some(c) if !candidates.contains(&c) => candidates.push(c),
             Some(_) => {}
-            None => problems.push(unknown_id(
-                &ds,
-                &ds.vocabulary.candidate,
-                id,
-                ds.candidates.iter().map(|c| c.id.as_str()),
-            )),
+            None => problems.add(|| {
+                unknown_id(
+                    &ds,
+                    &ds.vocabulary.candidate,
+                    id,
+                    ds.candidates.iter().map(|c| c.id.as_str()),
+                )
+            }),
         }
     }
     if args.candidates.is_empty() {
@@ -174,23 +166,20 @@ pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
         Some(id) => match ds.context_ix(id) {
             Some(c) => Some(c),
             None => {
-                problems.push(unknown_id(
-                    &ds,
-                    &ds.vocabulary.context,
-                    id,
-                    ds.contexts.iter().map(|c| c.id.as_str()),
-                ));
+                problems.add(|| {
+                    unknown_id(
+                        &ds,
+                        &ds.vocabulary.context,
+                        id,
+                        ds.contexts.iter().map(|c| c.id.as_str()),
+                    )
+                });
                 None
             }
         },
         None => None,
     };
-    if !problems.is_empty() {
-        return Err(InputError {
-            diagnostics: problems,
-        }
-        .into());
-    }
+    problems.into_result()?;
     let cmp = catalog::Comparison {
         ds: &ds,
         candidates,
@@ -212,11 +201,11 @@ fn unknown_id<'a>(
     ids: impl Iterator<Item = &'a str> + Clone,
 ) -> Diagnostic {
     Diagnostic {
-        file: ds.origin.clone(),
+        file: ds.origin.to_string(),
         line: None,
         column: None,
         key: String::new(),
-        message: format!("unknown {what} `{}`", id.escape_debug()),
+        message: format!("unknown {what} `{}`", diagnostic::shown(id)),
         expected: Some(format!("one of {}", diagnostic::list_ids(ids.clone()))),
         hint: diagnostic::did_you_mean(id, ids),
     }
@@ -246,20 +235,26 @@ pub fn questions(data: Option<&str>, args: &FormatArg) -> Result<u8> {
     Ok(exit::OK)
 }
 
-pub fn datasets(args: &FormatArg) -> Result<u8> {
+/// The bundled editions, and the dataset file `--data` names, if it names one (shown by
+/// its path and its own title: a file is never taken for a bundled edition).
+pub fn datasets(data: Option<&str>, args: &FormatArg) -> Result<u8> {
     let mut rows = Vec::new();
     for (i, b) in bundled::BUNDLED.iter().enumerate() {
-        let ds = dataset::load_str(b.file, b.text)?;
-        rows.push((b.name, i == 0, ds));
+        let ds = dataset::load_bundled(b)?;
+        let tag = (i == 0).then_some(wizard_words::DEFAULT);
+        rows.push((b.name.to_owned(), tag, ds));
+    }
+    if let Some(path) = data.filter(|d| bundled::find(d).is_none()) {
+        let ds = dataset::resolve(path)?;
+        rows.push((path.to_owned(), Some(wizard_words::FROM_DATA_FLAG), ds));
     }
     let text = || {
         let mut t =
             report::table::Table::new(vec!["name".into(), "edition".into(), "title".into()]);
-        for (name, default, ds) in &rows {
-            let name = if *default {
-                format!("{name} (default)")
-            } else {
-                (*name).to_owned()
+        for (name, tag, ds) in &rows {
+            let name = match tag {
+                Some(tag) => format!("{name} ({tag})"),
+                None => name.clone(),
             };
             t.row(vec![name, ds.edition.clone(), ds.title.clone()]);
         }
@@ -267,7 +262,8 @@ pub fn datasets(args: &FormatArg) -> Result<u8> {
     };
     let json = || {
         rows.iter()
-            .map(|(name, default, ds)| {
+            .map(|(name, tag, ds)| {
+                let default = *tag == Some(wizard_words::DEFAULT);
                 json!({"name": name, "id": ds.id, "title": ds.title, "edition": ds.edition,
                        "summary": ds.summary, "default": default})
             })
@@ -276,11 +272,10 @@ pub fn datasets(args: &FormatArg) -> Result<u8> {
     let markdown = || {
         let mut t =
             report::table::Table::new(vec!["name".into(), "edition".into(), "title".into()]);
-        for (name, default, ds) in &rows {
-            let name = if *default {
-                format!("`{name}` (default)")
-            } else {
-                format!("`{name}`")
+        for (name, tag, ds) in &rows {
+            let name = match tag {
+                Some(tag) => format!("`{name}` ({tag})"),
+                None => format!("`{name}`"),
             };
             t.row(vec![name, ds.edition.clone(), ds.title.clone()]);
         }

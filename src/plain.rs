@@ -11,6 +11,8 @@ use crate::commands;
 use crate::dataset::{Answers, Dataset, QuestionIx};
 use crate::engine::{self, Asked, Status, Verdict};
 use crate::exit;
+use crate::input_line::{self, InputLine};
+use crate::limits::{MAX_INPUT_LINE_BYTES, MAX_SHOWN_CHARS};
 use crate::report::{self, Report};
 use crate::sanitize;
 use crate::strings::{self, wizard as w};
@@ -128,12 +130,23 @@ pub fn run(
         write!(out, "{} [1-{n}, b, ?, f, q{keep}]: ", w::PLAIN_PROMPT)?;
         out.flush()?;
 
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
-            writeln!(out)?;
-            writeln!(err, "authwiz: {}", w::PLAIN_EOF)?;
-            return Ok(exit::QUIT);
-        }
+        let line = match input_line::read_line(input, MAX_INPUT_LINE_BYTES)? {
+            InputLine::Line(line) => line,
+            InputLine::TooLong { start, .. } => {
+                let start = sanitize::excerpt(&start, MAX_SHOWN_CHARS);
+                writeln!(
+                    out,
+                    "{}",
+                    w::plain_too_long(&start, MAX_INPUT_LINE_BYTES, n)
+                )?;
+                continue;
+            }
+            InputLine::End => {
+                writeln!(out)?;
+                writeln!(err, "authwiz: {}", w::PLAIN_EOF)?;
+                return Ok(exit::QUIT);
+            }
+        };
         let typed = line.trim();
         let choice = if typed.is_empty() {
             saved
@@ -177,7 +190,11 @@ pub fn run(
                 writeln!(out, "{}", w::FINISH_NOT_YET)?;
             }
             ("?", _) => help(ds, q, out)?,
-            _ => writeln!(out, "{}", w::plain_invalid(&clean(typed), n))?,
+            _ => writeln!(
+                out,
+                "{}",
+                w::plain_invalid(&sanitize::excerpt(typed, MAX_SHOWN_CHARS), n)
+            )?,
         }
     }
     let rep = report::build(ds, &verdict);

@@ -452,6 +452,12 @@ pub mod wizard {
         )
     }
     pub const PLAIN_FIRST: &str = "This is the first question.";
+    pub fn plain_too_long(start: &str, max_bytes: usize, max: usize) -> String {
+        format!(
+            "\u{201c}{start}\u{201d} is longer than {max_bytes} bytes, so it is not an answer: type 1 to {max}, an option id, b, ?, f or q."
+        )
+    }
+
     pub const PLAIN_EOF: &str = "input ended before a result; nothing was decided";
     pub const PLAIN_QUIT: &str = "left before a result";
     pub const PLAIN_STATUS: &str = "So far";

@@ -7,7 +7,9 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
-use super::diagnostic::{Diagnostic, InputError, LineIndex, did_you_mean, list_ids, shown};
+use super::diagnostic::{
+    Diagnostic, InputError, LineIndex, Problems, did_you_mean, list_ids, shown,
+};
 use super::input::{parse_toml, read_text};
 use super::model::{Dataset, OptionIx, QuestionIx};
 
@@ -89,53 +91,109 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
-/// Parses one `QUESTION=OPTION` pair against `ds`.
-pub fn parse_pair(ds: &Dataset, pair: &str) -> Result<(QuestionIx, OptionIx), InputError> {
-    let problem = |message: String, expected: String, hint: Option<String>| -> InputError {
-        Diagnostic {
-            file: "--answer".into(),
-            line: None,
-            column: None,
-            key: shown(pair),
-            message,
-            expected: Some(expected),
-            hint,
+/// Parses `QUESTION=OPTION` pairs against `ds` into `into`, pairs later on the command
+/// line winning; reports every bad pair (the first ones in full, the rest counted).
+pub fn parse_pairs(ds: &Dataset, pairs: &[String], into: &mut Answers) -> Result<(), InputError> {
+    let mut problems = Problems::default();
+    for pair in pairs {
+        match parse_pair(ds, pair) {
+            Ok((q, o)) => into.set(q, o),
+            Err(p) => problems.add(|| {
+                let (message, expected, hint) = p.describe();
+                Diagnostic {
+                    file: "--answer".into(),
+                    line: None,
+                    column: None,
+                    key: shown(pair),
+                    message,
+                    expected: Some(expected),
+                    hint,
+                }
+            }),
         }
-        .into()
-    };
+    }
+    problems.into_result()
+}
+
+/// Parses one `QUESTION=OPTION` pair against `ds`.
+fn parse_pair<'d, 'a>(
+    ds: &'d Dataset,
+    pair: &'a str,
+) -> Result<(QuestionIx, OptionIx), Problem<'d, 'a>> {
     let Some((q, o)) = pair.split_once('=') else {
-        return Err(problem(
+        return Err(Problem::Described((
             "is not of the form QUESTION=OPTION".into(),
             "QUESTION=OPTION, e.g. an id from `authwiz questions`".into(),
             None,
-        ));
+        )));
     };
-    resolve_answer(ds, q.trim(), o.trim()).map_err(|(m, e, h)| problem(m, e, h))
+    resolve_answer(ds, q.trim(), o.trim())
 }
 
-type Problem = (String, String, Option<String>);
+/// What is wrong with one answer, described only when it is shown (a file of a hundred
+/// thousand bad answers must not build a hundred thousand lists of valid ids).
+enum Problem<'d, 'a> {
+    UnknownQuestion {
+        ds: &'d Dataset,
+        question: &'a str,
+    },
+    UnknownOption {
+        ds: &'d Dataset,
+        question: QuestionIx,
+        option: &'a str,
+    },
+    /// Message, expected, hint.
+    Described((String, String, Option<String>)),
+}
 
-fn resolve_answer(ds: &Dataset, q: &str, o: &str) -> Result<(QuestionIx, OptionIx), Problem> {
+impl Problem<'_, '_> {
+    /// Message, expected, hint.
+    fn describe(self) -> (String, String, Option<String>) {
+        match self {
+            Problem::UnknownQuestion { ds, question } => {
+                let ids = ds.questions.iter().map(|q| q.id.as_str());
+                (
+                    format!("unknown question `{}`", shown(question)),
+                    format!("one of {}", list_ids(ids.clone())),
+                    did_you_mean(question, ids),
+                )
+            }
+            Problem::UnknownOption {
+                ds,
+                question,
+                option,
+            } => {
+                let question = &ds.questions[question];
+                let ids = question.options.iter().map(|o| o.id.as_str());
+                (
+                    format!(
+                        "unknown option `{}` for question `{}`",
+                        shown(option),
+                        question.id
+                    ),
+                    format!("one of {}", list_ids(ids.clone())),
+                    did_you_mean(option, ids),
+                )
+            }
+            Problem::Described(d) => d,
+        }
+    }
+}
+
+fn resolve_answer<'d, 'a>(
+    ds: &'d Dataset,
+    q: &'a str,
+    o: &'a str,
+) -> Result<(QuestionIx, OptionIx), Problem<'d, 'a>> {
     let Some(qi) = ds.question_ix(q) else {
-        let ids = ds.questions.iter().map(|q| q.id.as_str());
-        return Err((
-            format!("unknown question `{}`", shown(q)),
-            format!("one of {}", list_ids(ids.clone())),
-            did_you_mean(q, ids),
-        ));
+        return Err(Problem::UnknownQuestion { ds, question: q });
     };
-    let question = &ds.questions[qi];
-    let Some(oi) = question.option_ix(o) else {
-        let ids = question.options.iter().map(|o| o.id.as_str());
-        return Err((
-            format!(
-                "unknown option `{}` for question `{}`",
-                shown(o),
-                question.id
-            ),
-            format!("one of {}", list_ids(ids.clone())),
-            did_you_mean(o, ids),
-        ));
+    let Some(oi) = ds.questions[qi].option_ix(o) else {
+        return Err(Problem::UnknownOption {
+            ds,
+            question: qi,
+            option: o,
+        });
     };
     Ok((qi, oi))
 }
@@ -167,7 +225,8 @@ pub fn read_answers_file(path: &Path) -> Result<(String, String, RawAnswers), In
     Ok((file, text, raw))
 }
 
-/// Resolves a read answers file against `ds`, reporting every bad entry.
+/// Resolves a read answers file against `ds`, reporting every bad entry (the first ones
+/// in full, in the order they are written; the rest counted).
 pub fn resolve_answers_file(
     ds: &Dataset,
     file: &str,
@@ -176,17 +235,20 @@ pub fn resolve_answers_file(
     into: &mut Answers,
 ) -> Result<(), InputError> {
     let lines = LineIndex::new(text);
-    let mut problems = Vec::new();
-    let mut at = |span: std::ops::Range<usize>, key: String, (message, expected, hint): Problem| {
-        let (line, column) = lines.position(span.start);
-        problems.push(Diagnostic {
-            file: file.to_owned(),
-            line: Some(line),
-            column: Some(column),
-            key,
-            message,
-            expected: Some(expected),
-            hint,
+    let mut problems = Problems::default();
+    let mut at = |span: std::ops::Range<usize>, key: &str, problem: Problem| {
+        problems.add(|| {
+            let (line, column) = lines.position(span.start);
+            let (message, expected, hint) = problem.describe();
+            Diagnostic {
+                file: file.to_owned(),
+                line: Some(line),
+                column: Some(column),
+                key: key.to_owned(),
+                message,
+                expected: Some(expected),
+                hint,
+            }
         });
     };
     if let Some(id) = &raw.dataset
@@ -194,8 +256,8 @@ pub fn resolve_answers_file(
     {
         at(
             id.span(),
-            "dataset".into(),
-            (
+            "dataset",
+            Problem::Described((
                 format!(
                     "these answers are for dataset `{}`, not `{}`",
                     shown(id.get_ref()),
@@ -203,28 +265,23 @@ pub fn resolve_answers_file(
                 ),
                 format!("`{}`, or pass `--data {}`", ds.id, shown(id.get_ref())),
                 None,
-            ),
+            )),
         );
     }
-    for (q, o) in &raw.answers {
+    // In the order written, so that the first problems described are the first in the file.
+    let mut entries: Vec<_> = raw.answers.iter().collect();
+    entries.sort_by_key(|(q, _)| q.span().start);
+    for (q, o) in entries {
         match resolve_answer(ds, q.get_ref(), o.get_ref()) {
             Ok((qi, oi)) => into.set(qi, oi),
             Err(p) => {
-                let span = if p.0.starts_with("unknown question") {
-                    q.span()
-                } else {
-                    o.span()
+                let span = match p {
+                    Problem::UnknownQuestion { .. } => q.span(),
+                    _ => o.span(),
                 };
-                at(span, format!("answers.{}", shown(q.get_ref())), p);
+                at(span, &format!("answers.{}", shown(q.get_ref())), p);
             }
         }
     }
-    problems.sort_by_key(|d| (d.line, d.column));
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(InputError {
-            diagnostics: problems,
-        })
-    }
+    problems.into_result()
 }

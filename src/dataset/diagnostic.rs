@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::limits::{MAX_DIAGNOSTICS, MAX_LISTED_IDS, MAX_SHOWN_CHARS, MAX_SUGGESTION_POOL};
+use crate::sanitize;
+
 /// One problem found in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -42,21 +45,39 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found in one input, reported together.
+/// Every problem found in one input, reported together: the first
+/// [`MAX_DIAGNOSTICS`] in full, the others only counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems found beyond those in `diagnostics`, counted but not described.
+    pub omitted: usize,
+}
+
+impl InputError {
+    /// All problems found, described or not.
+    pub fn total(&self) -> usize {
+        self.diagnostics.len() + self.omitted
+    }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.diagnostics.len();
         for (i, d) in self.diagnostics.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             write!(f, "{d}")?;
         }
+        if self.omitted > 0 {
+            write!(
+                f,
+                "\nand {} more problems (only the first {} are described)",
+                self.omitted,
+                self.diagnostics.len()
+            )?;
+        }
+        let n = self.total();
         if n > 1 {
             write!(f, "\n{n} problems found")?;
         }
@@ -70,6 +91,55 @@ impl From<Diagnostic> for InputError {
     fn from(d: Diagnostic) -> Self {
         Self {
             diagnostics: vec![d],
+            omitted: 0,
+        }
+    }
+}
+
+/// Collects the problems of one input: the first [`MAX_DIAGNOSTICS`] are built and kept,
+/// later ones only counted, so a file with a hundred thousand bad references costs a
+/// counter rather than a hundred thousand messages.
+#[derive(Debug, Default)]
+pub struct Problems {
+    kept: Vec<Diagnostic>,
+    omitted: usize,
+}
+
+impl Problems {
+    /// Records one problem; `describe` runs only while there is room to show it.
+    pub fn add(&mut self, describe: impl FnOnce() -> Diagnostic) {
+        if self.kept.len() < MAX_DIAGNOSTICS {
+            self.kept.push(describe());
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// Records the problems of another error, counted ones included.
+    pub fn extend(&mut self, other: InputError) {
+        for d in other.diagnostics {
+            self.add(|| d);
+        }
+        self.omitted += other.omitted;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty() && self.omitted == 0
+    }
+
+    /// The problems as an error, or `Ok` when there were none.
+    pub fn into_result(self) -> Result<(), InputError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self.into_error())
+        }
+    }
+
+    pub fn into_error(self) -> InputError {
+        InputError {
+            diagnostics: self.kept,
+            omitted: self.omitted,
         }
     }
 }
@@ -103,17 +173,25 @@ impl<'a> LineIndex<'a> {
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo:
 /// similar by Jaro-Winkler, or one edit (insertion, deletion, substitution or swap of
-/// neighbours) away.
+/// neighbours) away. The work is bounded: no suggestion for a long word or from more than
+/// [`MAX_SUGGESTION_POOL`] candidates, and long candidates are passed over.
 pub fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<String> {
-    if word.chars().count() > 2 * MAX_SHOWN {
+    let longest = 2 * MAX_SHOWN_CHARS;
+    if word.chars().count() > longest {
         return None;
     }
-    candidates
+    let pool: Vec<&str> = candidates
         .into_iter()
-        .filter(|c| *c != word)
+        .take(MAX_SUGGESTION_POOL + 1)
+        .collect();
+    if pool.len() > MAX_SUGGESTION_POOL {
+        return None;
+    }
+    pool.into_iter()
+        .filter(|c| *c != word && c.len() <= 4 * longest)
         .map(|c| {
             let jw = strsim::jaro_winkler(word, c);
             let one_edit = word.chars().count() >= 3 && strsim::osa_distance(word, c) <= 1;
@@ -121,21 +199,25 @@ pub fn did_you_mean<'c>(
         })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|(_, c)| format!("did you mean `{}`?", shown(c)))
 }
-
-/// Longest piece of an input string repeated in a message, in characters.
-const MAX_SHOWN: usize = 64;
 
 /// An input string for a message: escaped (no control character gets through) and cut
 /// short when long, so that a 10,000-character id does not flood the terminal.
 pub fn shown(s: &str) -> String {
     let n = s.chars().count();
-    if n <= MAX_SHOWN + 16 {
-        return s.escape_debug().to_string();
+    if n <= MAX_SHOWN_CHARS + 16 {
+        return escaped(s);
     }
-    let head: String = s.chars().take(MAX_SHOWN).collect();
-    format!("{}… ({n} characters)", head.escape_debug())
+    let head: String = s.chars().take(MAX_SHOWN_CHARS).collect();
+    format!("{}… ({n} characters)", escaped(&head))
+}
+
+/// `s` with Rust's escapes, which spell out every character that is not plainly
+/// printable: controls, format characters and separators included (a test checks that
+/// every character [`sanitize`] deems unsafe is among them).
+fn escaped(s: &str) -> String {
+    s.escape_debug().to_string()
 }
 
 /// "a" or "an" for a kind of thing named in messages.
@@ -149,7 +231,7 @@ pub fn article(word: &str) -> &'static str {
 
 /// A character for a message: printable ones in back quotes, others by code point.
 pub fn describe_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
+    if sanitize::is_unsafe_to_show(c) || c.is_whitespace() {
         let name = match c {
             ' ' => " (space)",
             '\t' => " (tab)",
@@ -165,12 +247,19 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
-/// `a`, `b`, `c` — for "expected one of" lists.
+/// `a`, `b`, `c` — for "expected one of" lists; past [`MAX_LISTED_IDS`], "and N more".
 pub fn list_ids<'c>(ids: impl IntoIterator<Item = &'c str>) -> String {
-    ids.into_iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut ids = ids.into_iter();
+    let mut out: Vec<String> = ids
+        .by_ref()
+        .take(MAX_LISTED_IDS)
+        .map(|i| format!("`{}`", shown(i)))
+        .collect();
+    let more = ids.count();
+    if more > 0 {
+        out.push(format!("and {more} more"));
+    }
+    out.join(", ")
 }
 
 #[cfg(test)]
@@ -209,5 +298,59 @@ mod tests {
         assert!(s.chars().count() < 100);
         assert_eq!(describe_char('_'), "`_`");
         assert_eq!(describe_char('\u{1b}'), "U+001B (escape)");
+        assert_eq!(describe_char('\u{202e}'), "U+202E");
+    }
+
+    #[test]
+    fn echoed_input_never_carries_an_unsafe_character() {
+        let hostile: String = ('\0'..='\u{10ffff}')
+            .filter(|&c| sanitize::is_unsafe_to_show(c))
+            .collect();
+        for chunk in hostile.chars().collect::<Vec<_>>().chunks(40) {
+            let s: String = chunk.iter().collect();
+            let echoed = shown(&s);
+            assert!(
+                !echoed.chars().any(sanitize::is_unsafe_to_show),
+                "{echoed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_are_capped() {
+        let ids: Vec<String> = (0..25).map(|i| format!("id-{i}")).collect();
+        let listed = list_ids(ids.iter().map(String::as_str));
+        assert!(listed.starts_with("`id-0`, `id-1`"), "{listed}");
+        assert!(listed.ends_with("`id-19`, and 5 more"), "{listed}");
+        let many: Vec<String> = (0..=MAX_SUGGESTION_POOL).map(|i| format!("x{i}")).collect();
+        assert_eq!(did_you_mean("x1", many.iter().map(String::as_str)), None);
+    }
+
+    #[test]
+    fn problems_past_the_limit_are_counted_not_built() {
+        let mut p = Problems::default();
+        let mut built = 0;
+        for _ in 0..MAX_DIAGNOSTICS + 7 {
+            p.add(|| {
+                built += 1;
+                Diagnostic {
+                    file: "f".into(),
+                    line: None,
+                    column: None,
+                    key: String::new(),
+                    message: "bad".into(),
+                    expected: None,
+                    hint: None,
+                }
+            });
+        }
+        assert_eq!(built, MAX_DIAGNOSTICS);
+        let e = p.into_error();
+        assert_eq!((e.diagnostics.len(), e.omitted), (MAX_DIAGNOSTICS, 7));
+        let text = e.to_string();
+        assert!(text.ends_with(&format!(
+            "and 7 more problems (only the first {MAX_DIAGNOSTICS} are described)\n{} problems found",
+            MAX_DIAGNOSTICS + 7
+        )), "{text}");
     }
 }

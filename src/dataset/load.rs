@@ -6,11 +6,13 @@ use std::ops::Range;
 use serde_spanned::Spanned;
 
 use super::diagnostic::{
-    Diagnostic, InputError, LineIndex, article, describe_char, did_you_mean, list_ids, shown,
+    Diagnostic, InputError, LineIndex, Problems, article, describe_char, did_you_mean, list_ids,
+    shown,
 };
 use super::input::parse_toml;
 use super::model::*;
 use super::raw::*;
+use crate::report::keys as json_keys;
 
 /// Longest accepted id, in characters.
 pub const MAX_ID_CHARS: usize = 64;
@@ -35,7 +37,50 @@ pub fn load_str(file: &str, text: &str) -> Result<Dataset, InputError> {
 struct Validator<'a> {
     file: &'a str,
     lines: LineIndex<'a>,
-    problems: Vec<Diagnostic>,
+    problems: Problems,
+}
+
+/// The two kinds of machine name a dataset writes: ids, and the keys its vocabulary gives
+/// the JSON output (which may also use underscores, as JSON keys conventionally do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Id,
+    JsonKey,
+}
+
+impl Name {
+    fn allows(self, c: char) -> bool {
+        c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || c == '-'
+            || (c == '_' && self == Name::JsonKey)
+    }
+
+    /// The separator a likely intended name uses for spaces and dots.
+    fn separator(self) -> char {
+        match self {
+            Name::Id => '-',
+            Name::JsonKey => '_',
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Name::Id => "id",
+            Name::JsonKey => "key",
+        }
+    }
+
+    fn expected(self) -> String {
+        match self {
+            Name::Id => format!(
+                "lowercase letters, digits and hyphens, not starting with a hyphen, 1 to {MAX_ID_CHARS} characters"
+            ),
+            Name::JsonKey => format!(
+                "lowercase letters, digits, hyphens and underscores, not starting with a hyphen or an underscore, 1 to {MAX_ID_CHARS} characters"
+            ),
+        }
+    }
 }
 
 /// Id → index, for resolving references.
@@ -58,7 +103,7 @@ impl<'a> Validator<'a> {
         Self {
             file,
             lines: LineIndex::new(text),
-            problems: Vec::new(),
+            problems: Problems::default(),
         }
     }
 
@@ -70,76 +115,165 @@ impl<'a> Validator<'a> {
         expected: Option<String>,
         hint: Option<String>,
     ) {
-        let (line, column) = match span {
-            Some(s) => {
-                let (l, c) = self.lines.position(s.start);
-                (Some(l), Some(c))
+        self.report_with(span, key, || (message.into(), expected, hint));
+    }
+
+    /// Reports a problem whose message is costly to build (a list of ids, a "did you
+    /// mean"): `describe` runs only while the problem will be shown.
+    fn report_with(
+        &mut self,
+        span: Option<Range<usize>>,
+        key: impl Into<String>,
+        describe: impl FnOnce() -> (String, Option<String>, Option<String>),
+    ) {
+        let (file, lines) = (self.file, &self.lines);
+        self.problems.add(|| {
+            let (line, column) = match span {
+                Some(s) => {
+                    let (l, c) = lines.position(s.start);
+                    (Some(l), Some(c))
+                }
+                None => (None, None),
+            };
+            let (message, expected, hint) = describe();
+            Diagnostic {
+                file: file.to_owned(),
+                line,
+                column,
+                key: key.into(),
+                message,
+                expected,
+                hint,
             }
-            None => (None, None),
-        };
-        self.problems.push(Diagnostic {
-            file: self.file.to_owned(),
-            line,
-            column,
-            key: key.into(),
-            message: message.into(),
-            expected,
-            hint,
         });
     }
 
-    fn check_id(&mut self, id: &Id, key: &str) {
+    fn check_id(&mut self, id: &Id, key: &str) -> bool {
+        self.check_name(id, key, Name::Id)
+    }
+
+    /// Checks an id or a JSON key; true when it is well formed.
+    fn check_name(&mut self, id: &Id, key: &str, kind: Name) -> bool {
         let s = id.get_ref();
         let n = s.chars().count();
-        let bad_char = s
-            .chars()
-            .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        let bad_char = s.chars().find(|&c| !kind.allows(c));
         let why = if s.is_empty() {
             "it is empty".to_owned()
         } else if n > MAX_ID_CHARS {
             format!("it is {n} characters long")
         } else if let Some(c) = bad_char {
-            format!("{} is not allowed in an id", describe_char(c))
-        } else if s.starts_with('-') {
-            "it starts with a hyphen".to_owned()
+            format!(
+                "{} is not allowed in {} {}",
+                describe_char(c),
+                article(kind.what()),
+                kind.what()
+            )
+        } else if s.starts_with(['-', '_']) {
+            format!(
+                "it starts with {}",
+                if s.starts_with('-') {
+                    "a hyphen"
+                } else {
+                    "an underscore"
+                }
+            )
         } else {
-            return;
+            return true;
         };
-        // A likely intended id: lowercase, with hyphens for spaces and underscores.
+        // A likely intended name: lowercase, with the separator for spaces and the like.
+        let sep = kind.separator();
         let fixed: String = s
             .trim()
             .chars()
             .map(|c| match c {
-                ' ' | '_' | '.' => '-',
+                ' ' | '.' => sep,
+                '_' | '-' if kind == Name::Id => sep,
                 c => c.to_ascii_lowercase(),
             })
             .collect::<String>()
-            .trim_start_matches('-')
+            .trim_start_matches(['-', '_'])
             .to_owned();
         let fixable = fixed != *s
             && !fixed.is_empty()
             && fixed.chars().count() <= MAX_ID_CHARS
-            && fixed
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && fixed.chars().all(|c| kind.allows(c));
         self.report(
             Some(id.span()),
             key,
-            format!("invalid id `{}`: {why}", shown(s)),
-            Some(format!(
-                "lowercase letters, digits and hyphens, not starting with a hyphen, 1 to {MAX_ID_CHARS} characters"
-            )),
+            format!("invalid {} `{}`: {why}", kind.what(), shown(s)),
+            Some(kind.expected()),
             fixable.then(|| format!("did you mean `{fixed}`?")),
         );
+        false
+    }
+
+    /// The vocabulary's JSON keys: well formed, none a key the JSON output already uses
+    /// beside them (it would overwrite or be overwritten), and no two the same.
+    fn check_vocabulary_keys(&mut self, voc: &RawVocabulary) {
+        let keys = [
+            ("candidate_key", &voc.candidate_key),
+            ("candidates_key", &voc.candidates_key),
+            ("contexts_key", &voc.contexts_key),
+        ];
+        for (i, &(name, key)) in keys.iter().enumerate() {
+            let path = format!("dataset.vocabulary.{name}");
+            if !self.check_name(key, &path, Name::JsonKey) {
+                continue;
+            }
+            let k = key.get_ref();
+            if json_keys::is_reserved(k) {
+                self.report(
+                    Some(key.span()),
+                    path,
+                    format!("key `{k}` is already a key of the JSON output"),
+                    Some(
+                        "a key the JSON output does not already use (data/README.md, section 3, lists them)"
+                            .into(),
+                    ),
+                    None,
+                );
+            } else if let Some(&(other, other_key)) =
+                keys[..i].iter().find(|(_, o)| o.get_ref() == k)
+            {
+                // Point at the one written in the file: a default has no place.
+                let (at, at_name, default_name) = if key.span().is_empty() {
+                    (other_key, other, name)
+                } else {
+                    (key, name, other)
+                };
+                let default = if keys
+                    .iter()
+                    .any(|(n, o)| *n == default_name && o.span().is_empty())
+                {
+                    " (its default)"
+                } else {
+                    ""
+                };
+                self.report(
+                    Some(at.span()),
+                    format!("dataset.vocabulary.{at_name}"),
+                    format!("key `{k}` is also the `{default_name}`{default}"),
+                    Some(
+                        "different keys for `candidate_key`, `candidates_key` and `contexts_key`"
+                            .into(),
+                    ),
+                    None,
+                );
+            }
+        }
     }
 
     fn check_text(&mut self, text: &Text, key: &str, required: bool) {
-        if required && text.trim().is_empty() {
-            let blank = if text.is_empty() {
-                "is empty"
-            } else {
-                "is blank"
-            };
+        let blank = if text.is_empty() {
+            Some("is empty")
+        } else if text.trim().is_empty() {
+            Some("is blank")
+        } else if text.only_invisible {
+            Some("is blank (only invisible characters)")
+        } else {
+            None
+        };
+        if let (true, Some(blank)) = (required, blank) {
             self.report(text.place(), key, blank, Some("some text".into()), None);
         }
         let n = text.chars().count();
@@ -206,22 +340,22 @@ impl<'a> Validator<'a> {
     ) -> Option<usize> {
         let found = table.get(id);
         if found.is_none() {
-            let expected = if table.ids.is_empty() {
-                format!(
-                    "{} {} id, but none is defined",
-                    article(table.what),
-                    table.what
+            self.report_with(span, key, || {
+                let expected = if table.ids.is_empty() {
+                    format!(
+                        "{} {} id, but none is defined",
+                        article(table.what),
+                        table.what
+                    )
+                } else {
+                    format!("one of {}", list_ids(table.ids.iter().copied()))
+                };
+                (
+                    format!("unknown {} `{}`", table.what, shown(id)),
+                    Some(expected),
+                    did_you_mean(id, table.ids.iter().copied()),
                 )
-            } else {
-                format!("one of {}", list_ids(table.ids.iter().copied()))
-            };
-            self.report(
-                span,
-                key,
-                format!("unknown {} `{}`", table.what, shown(id)),
-                Some(expected),
-                did_you_mean(id, table.ids.iter().copied()),
-            );
+            });
         }
         found
     }
@@ -251,12 +385,10 @@ impl<'a> Validator<'a> {
             ("candidates", &voc.candidates),
             ("context", &voc.context),
             ("contexts", &voc.contexts),
-            ("candidate_key", &voc.candidate_key),
-            ("candidates_key", &voc.candidates_key),
-            ("contexts_key", &voc.contexts_key),
         ] {
             self.check_text(v, &format!("dataset.vocabulary.{k}"), true);
         }
+        self.check_vocabulary_keys(voc);
 
         let sources = self.table("source", "sources", &raw.sources, |s| &s.id);
         let candidates = self.table("candidate", "candidates", &raw.candidates, |c| &c.id);
@@ -316,9 +448,7 @@ impl<'a> Validator<'a> {
         }
         if over_limit {
             // Past the limits, indices would not fit the engine's masks.
-            return Err(InputError {
-                diagnostics: self.problems,
-            });
+            return Err(self.problems.into_error());
         }
 
         let src = |v: &mut Self, id: &Id, key: &str| v.resolve(&sources, id, key).unwrap_or(0);
@@ -824,9 +954,7 @@ impl<'a> Validator<'a> {
         }
 
         if !self.problems.is_empty() {
-            return Err(InputError {
-                diagnostics: self.problems,
-            });
+            return Err(self.problems.into_error());
         }
         let ask_order = ask_order(&questions_out);
         let gated_by = gated_by(&questions_out);
@@ -843,11 +971,11 @@ impl<'a> Validator<'a> {
                 candidates: v.candidates.value.clone(),
                 context: v.context.value.clone(),
                 contexts: v.contexts.value.clone(),
-                candidate_key: v.candidate_key.value.clone(),
-                candidates_key: v.candidates_key.value.clone(),
-                contexts_key: v.contexts_key.value.clone(),
+                candidate_key: v.candidate_key.get_ref().clone(),
+                candidates_key: v.candidates_key.get_ref().clone(),
+                contexts_key: v.contexts_key.get_ref().clone(),
             },
-            origin: self.file.to_owned(),
+            origin: Origin::File(self.file.to_owned()),
             sources: sources_out,
             candidates: candidates_out,
             contexts: contexts_out,

@@ -19,15 +19,24 @@ use crate::bundled;
 /// Loads a bundled edition by name, or else a dataset file at that path.
 pub fn resolve(name_or_path: &str) -> Result<Dataset, InputError> {
     match bundled::find(name_or_path) {
-        Some(b) => load_str(b.file, b.text),
+        Some(b) => load_bundled(b),
         None => load_path(Path::new(name_or_path)),
     }
 }
 
 /// Loads the default bundled edition.
 pub fn load_default() -> Result<Dataset, InputError> {
-    let b = bundled::default_dataset();
-    load_str(b.file, b.text)
+    load_bundled(bundled::default_dataset())
+}
+
+/// Loads a bundled edition; the one way a dataset gets a bundled origin.
+pub fn load_bundled(b: &'static bundled::Bundled) -> Result<Dataset, InputError> {
+    let mut ds = load_str(b.file, b.text)?;
+    ds.origin = Origin::Bundled {
+        name: b.name,
+        file: b.file,
+    };
+    Ok(ds)
 }
 
 /// Loads and validates the dataset file at `path`.

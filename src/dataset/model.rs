@@ -39,8 +39,9 @@ pub struct Dataset {
     pub edition: String,
     pub summary: String,
     pub vocabulary: Vocabulary,
-    /// Where the dataset came from (bundled name or file path), for messages.
-    pub origin: String,
+    /// Where the dataset came from, for messages and for telling a bundled edition from a
+    /// file.
+    pub origin: Origin,
     pub sources: Vec<Source>,
     pub candidates: Vec<Candidate>,
     pub contexts: Vec<Context>,
@@ -64,6 +65,40 @@ pub struct Dataset {
     /// Per question, whether a final outcome leaves it open: it always counts, or it gates
     /// a question that does (so that question can still be asked).
     pub outlasts_final: Vec<bool>,
+}
+
+/// Where a dataset came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled in, and chosen by its name: a path never makes a dataset bundled, even one
+    /// that ends like a bundled edition's file (`elsewhere/data/NAME.toml`).
+    Bundled {
+        name: &'static str,
+        /// Its file under `data/`, for messages.
+        file: &'static str,
+    },
+    /// Read from a file, named as given (or any text handed to `load_str`).
+    File(String),
+}
+
+impl Origin {
+    /// The bundled edition's name, if the dataset is one.
+    pub fn bundled_name(&self) -> Option<&'static str> {
+        match self {
+            Origin::Bundled { name, .. } => Some(name),
+            Origin::File(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    /// The file, as messages name it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Bundled { file, .. } => f.write_str(file),
+            Origin::File(path) => f.write_str(path),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -11,14 +11,24 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde_spanned::Spanned;
 
+use crate::sanitize;
+
 pub type Id = Spanned<String>;
 
 /// A text field with the place it was written, for messages about its content (blank,
 /// too long). A defaulted (absent) field has an empty span.
+///
+/// Every text of a dataset is one line, and is made safe as it is read: line breaks and
+/// tabs become spaces, every other control or format character the replacement
+/// character (`sanitize::line`). So the model never holds a character that could forge a
+/// line of output or hide how the text reads, whichever face later shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     pub value: String,
     pub span: std::ops::Range<usize>,
+    /// As written, it held something, but nothing visible: only white space and characters
+    /// unsafe to show (e.g. zero-width spaces), which a blank check must see through.
+    pub only_invisible: bool,
 }
 
 impl Text {
@@ -31,6 +41,7 @@ impl Text {
         Self {
             value: value.to_owned(),
             span: 0..0,
+            only_invisible: false,
         }
     }
 }
@@ -45,9 +56,23 @@ impl std::ops::Deref for Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<String>::deserialize(d)?;
+        let span = s.span();
+        let written = s.into_inner();
+        // Nearly every text is clean: one pass tells, and it is kept as is.
+        if !sanitize::has_unsafe(&written) {
+            return Ok(Self {
+                value: written,
+                span,
+                only_invisible: false,
+            });
+        }
+        let only_invisible = written
+            .chars()
+            .all(|c| c.is_whitespace() || sanitize::is_unsafe_to_show(c));
         Ok(Self {
-            span: s.span(),
-            value: s.into_inner(),
+            value: sanitize::line(&written).into_owned(),
+            span,
+            only_invisible,
         })
     }
 }
@@ -105,15 +130,16 @@ pub struct RawVocabulary {
     pub context: Text,
     #[serde(default = "default_contexts")]
     pub contexts: Text,
-    /// Key naming one candidate in machine-readable output.
+    /// Key naming one candidate in machine-readable output. The three keys are names,
+    /// not text: checked like ids (see `load`), never made safe by replacement.
     #[serde(default = "default_candidate_key")]
-    pub candidate_key: Text,
+    pub candidate_key: Id,
     /// Key under which machine-readable output lists the candidates.
     #[serde(default = "default_candidates_key")]
-    pub candidates_key: Text,
+    pub candidates_key: Id,
     /// Key under which machine-readable output lists the contexts.
     #[serde(default = "default_contexts_key")]
-    pub contexts_key: Text,
+    pub contexts_key: Id,
 }
 
 impl Default for RawVocabulary {
@@ -142,14 +168,14 @@ fn default_context() -> Text {
 fn default_contexts() -> Text {
     Text::absent("contexts")
 }
-fn default_candidate_key() -> Text {
-    Text::absent("candidate")
+fn default_candidate_key() -> Id {
+    Spanned::new(0..0, "candidate".to_owned())
 }
-fn default_candidates_key() -> Text {
-    Text::absent("candidates")
+fn default_candidates_key() -> Id {
+    Spanned::new(0..0, "candidates".to_owned())
 }
-fn default_contexts_key() -> Text {
-    Text::absent("contexts")
+fn default_contexts_key() -> Id {
+    Spanned::new(0..0, "contexts".to_owned())
 }
 
 #[derive(Debug, Deserialize)]

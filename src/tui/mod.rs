@@ -206,7 +206,11 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
         .collect();
     let active = match explicit {
         Some((ds, answers)) => {
-            let at = bundled::BUNDLED.iter().position(|b| b.file == ds.origin);
+            // By name only: a file that happens to share a bundled file's path is a file.
+            let at = ds
+                .origin
+                .bundled_name()
+                .and_then(|name| bundled::BUNDLED.iter().position(|b| b.name == name));
             match at {
                 Some(i) => {
                     editions[i].state = EditionState::Stashed(ds, answers);
@@ -214,7 +218,7 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Mod
                 }
                 None => {
                     editions.push(Edition {
-                        name: data.unwrap_or(&ds.origin).to_owned(),
+                        name: data.map_or_else(|| ds.origin.to_string(), str::to_owned),
                         line: ds.edition.clone(),
                         default: false,
                         from_flag: true,

@@ -204,8 +204,8 @@ fn welcome_switch(m: &mut Model) -> bool {
 }
 
 /// Parses a bundled edition (compiled in: no I/O) into a stashed or failed state.
-pub fn load_bundled(b: &crate::bundled::Bundled) -> EditionState {
-    match crate::dataset::load_str(b.file, b.text) {
+pub fn load_bundled(b: &'static crate::bundled::Bundled) -> EditionState {
+    match crate::dataset::load_bundled(b) {
         Ok(ds) => {
             let answers = crate::dataset::Answers::for_dataset(&ds);
             EditionState::Stashed(ds, answers)
