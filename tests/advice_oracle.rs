@@ -402,13 +402,11 @@ fn box_current_advice_respects_every_stated_need() {
 fn the_oracle_catches_a_broken_need() {
     let ds = authwiz::dataset::resolve("box-2019").expect("loads");
     let mut a = Answers::for_dataset(&ds);
-    for (q, o) in [
-        ("app-type", "custom-app"),
-        ("admin-approval", "cannot-obtain"),
-    ] {
-        let (qi, oi) = authwiz::dataset::answers::parse_pair(&ds, &format!("{q}={o}")).unwrap();
-        a.set(qi, oi);
-    }
+    let pairs = [
+        "app-type=custom-app".to_owned(),
+        "admin-approval=cannot-obtain".to_owned(),
+    ];
+    authwiz::dataset::answers::parse_pairs(&ds, &pairs, &mut a).unwrap();
     let mut out = Violations {
         count: 0,
         shown: Vec::new(),

@@ -75,7 +75,16 @@ fn a_file_with_a_bundled_editions_path_is_shown_as_the_file_it_is() {
     impostor(dir);
     let file = "data/box-2019.toml";
 
-    let report = authwiz(dir, &["recommend", "--data", file]);
+    let report = authwiz(
+        dir,
+        &[
+            "recommend",
+            "--data",
+            file,
+            "-a",
+            "app-type=partner-integration",
+        ],
+    );
     assert!(
         report.starts_with(&format!("{TITLE} [box-2019]\n{EDITION}\n")),
         "{report}"

@@ -1012,7 +1012,7 @@ fn a_pure_tie_says_only_the_order_decides_and_names_the_tie_breaker() {
     let b = rep.why_not.iter().find(|w| w.id == "b").unwrap();
     assert!(b.reasons.is_empty(), "{:?}", b.reasons);
     assert!(
-        b.summary.contains("score the same on every answer")
+        b.summary.contains("the same as Cand a on every answer")
             && b.summary.contains("only the dataset's order"),
         "{}",
         b.summary

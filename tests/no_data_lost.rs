@@ -26,7 +26,7 @@ fn recommend(extra: &[&str], code: i32) -> String {
         "--date",
         "2024-05-06",
         "-a",
-        "app-type=custom-app",
+        "app-type=partner-integration",
     ];
     args.extend_from_slice(extra);
     let out = authwiz(&args);
@@ -81,7 +81,7 @@ fn a_new_file_is_written_whole_and_nothing_else_is_left() {
         "--date",
         "2024-05-06",
         "-a",
-        "app-type=custom-app",
+        "app-type=partner-integration",
     ])
     .stdout;
     assert_eq!(
@@ -107,7 +107,7 @@ fn over_the_file_size_limit_the_write_fails_and_leaves_nothing() {
         "--date",
         "2024-05-06",
         "-a",
-        "app-type=custom-app",
+        "app-type=partner-integration",
     ];
     let whole = authwiz(&args).stdout;
     assert!(
@@ -287,7 +287,7 @@ fn force_does_not_replace_a_special_file() {
     let out = authwiz(&[
         "recommend",
         "-a",
-        "app-type=custom-app",
+        "app-type=partner-integration",
         "--output",
         fifo.to_str().unwrap(),
         "--force",
