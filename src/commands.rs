@@ -324,13 +324,19 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
                 "No problems found in what was covered.\n"
             });
         }
-        for f in &rep.findings {
+        let (shown, left_out) = rep.shown_findings();
+        for f in shown {
             out.push_str(&format!(
                 "{}: {} {}: {}\n",
                 sev(f.severity),
                 f.kind,
                 f.subject,
                 f.message
+            ));
+        }
+        for (kind, n) in left_out {
+            out.push_str(&format!(
+                "… and {n} more {kind} findings (all of them with --format json)\n"
             ));
         }
         out

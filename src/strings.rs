@@ -255,6 +255,44 @@ pub fn relaxation(
     format!("{change}: {} {fit}{}", and_list(fits), stop_counting(drops))
 }
 
+/// What a what-if list leaves out, if anything.
+pub fn what_if_more(more: usize, unexamined: usize) -> Option<String> {
+    let more = (more > 0).then(|| {
+        format!(
+            "… and {more} more single change{} that change it, not listed",
+            if more == 1 { "" } else { "s" }
+        )
+    });
+    let unexamined = (unexamined > 0).then(|| {
+        format!(
+            "{unexamined} single change{} not examined: the search stopped at its budget",
+            if unexamined == 1 { " was" } else { "s were" }
+        )
+    });
+    match (more, unexamined) {
+        (None, None) => None,
+        (Some(m), None) => Some(m),
+        (None, Some(u)) => Some(u),
+        (Some(m), Some(u)) => Some(format!("{m}; {u}")),
+    }
+}
+
+/// A line standing for `n` reasons not listed one by one.
+pub fn more_reasons(n: Option<usize>, kind: &str, net: Option<i32>) -> String {
+    let what = match kind {
+        "points" => "reasons that add or take points",
+        "contrast" => "answers that set them apart",
+        "caveat" => "requirements met only by a cell that depends",
+        "meets" => "requirements met",
+        _ => "reasons that rule it out",
+    };
+    let n = n.map_or("more".to_owned(), |n| format!("{n} more"));
+    match net {
+        Some(p) => format!("… and {n} {what} (net {} points), not listed", signed(p)),
+        None => format!("… and {n} {what}, not listed"),
+    }
+}
+
 /// Why an answer given does not count.
 pub fn not_counted(why: NotCounted, label: &str, prompt: &str) -> String {
     let reason = match why {

@@ -142,11 +142,14 @@ fn verdict(ds: &Dataset, a: &Answers, with_conflict: bool) -> Verdict {
         return engine::decide(ds, a);
     }
     let eval = evaluate(ds, a);
+    let what_if = engine::what_if(ds, a, &eval);
     Verdict {
         answers: a.clone(),
         settlement: engine::settle(ds, a, &eval),
         why_not: engine::why_not(ds, &eval),
-        what_if: engine::what_if(ds, a, &eval),
+        what_if: what_if.list,
+        what_if_more: what_if.more,
+        what_if_unexamined: what_if.unexamined,
         conflict: None,
         eval,
     }

@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::dataset::{Answers, Dataset};
-use crate::engine::{Asked, evaluate, next_question, quick_pick};
+use crate::dataset::{Answers, Dataset, OptionSet};
+use crate::engine::{Asked, evaluate, next_question, quick_pick, quick_pick_asked};
 
 /// How much walking `check` may do before it reports partial coverage.
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +58,34 @@ pub struct CheckReport {
     pub uncovered: Option<String>,
 }
 
+/// How many findings of one kind the text report lists; the rest are counted (the JSON
+/// report lists them all). A dataset of 256 questions of 64 options can have 16,000 unused
+/// options, and a terminal full of them hides the warnings.
+pub const FINDINGS_SHOWN_PER_KIND: usize = 20;
+
+impl CheckReport {
+    /// The findings the text report lists, and per kind how many it leaves out.
+    pub fn shown_findings(&self) -> (Vec<&Finding>, Vec<(&'static str, usize)>) {
+        let mut shown = Vec::new();
+        let mut left_out: Vec<(&'static str, usize)> = Vec::new();
+        for f in &self.findings {
+            let listed = shown
+                .iter()
+                .filter(|s: &&&Finding| s.kind == f.kind)
+                .count();
+            if listed < FINDINGS_SHOWN_PER_KIND {
+                shown.push(f);
+            } else {
+                match left_out.iter_mut().find(|(k, _)| *k == f.kind) {
+                    Some((_, n)) => *n += 1,
+                    None => left_out.push((f.kind, 1)),
+                }
+            }
+        }
+        (shown, left_out)
+    }
+}
+
 /// Walks every path through the questionnaire (each asked question answered in turn,
 /// as the wizard asks them), calling `visit` with every partial and complete answer set.
 /// Stops and returns false when `visit` returns false.
@@ -95,29 +123,38 @@ struct Coverage {
 
 impl Coverage {
     /// Records one complete answer path: who wins, and which answers could change that.
-    fn leaf(&mut self, ds: &Dataset, answers: &Answers) {
+    /// Stops (and returns false) as soon as the budget is spent.
+    fn leaf(&mut self, ds: &Dataset, answers: &Answers, budget: &Spend) -> bool {
         self.paths += 1;
-        let ev = evaluate(ds, answers);
+        let mut asked = vec![Asked::NotYet; ds.questions.len()];
+        let here = quick_pick_asked(ds, answers, &mut asked);
         self.evaluations += 1;
-        if let Some(p) = ev.pick {
+        if let Some(p) = here.pick {
             self.can_win[p] = true;
         }
-        if ev.nothing_fits() {
+        if here.nothing_fits() {
             self.nothing_fits_paths += 1;
         }
+        let mut scratch = answers.clone();
         for (q, o) in answers.answered() {
-            if self.can_change[q] || ev.asked[q] != Asked::Yes {
+            if self.can_change[q] || asked[q] != Asked::Yes {
                 continue;
             }
             for alt in (0..ds.questions[q].options.len()).filter(|&x| x != o) {
+                if budget.over(self.evaluations) {
+                    return false;
+                }
                 self.evaluations += 1;
-                let other = quick_pick(ds, &answers.with(q, Some(alt)));
-                if other.pick != ev.pick || other.none_needed != ev.none_needed {
+                scratch.set(q, alt);
+                let other = quick_pick(ds, &scratch);
+                if other.pick != here.pick || other.none_needed != here.none_needed {
                     self.can_change[q] = true;
                     break;
                 }
             }
+            scratch.set(q, o);
         }
+        true
     }
 
     fn all_shown(&self) -> bool {
@@ -125,37 +162,58 @@ impl Coverage {
     }
 }
 
-/// Answers every asked question in turn, choosing with `choose(question, answers so far)`.
-fn complete_path(ds: &Dataset, mut choose: impl FnMut(usize, &Answers) -> usize) -> Answers {
+/// The budget in use: evaluations counted by the caller, and the clock, read inside every
+/// loop (a single path of a large dataset can take thousands of evaluations).
+struct Spend {
+    evaluations: u64,
+    deadline: Instant,
+}
+
+impl Spend {
+    fn over(&self, evaluations: u64) -> bool {
+        evaluations >= self.evaluations || Instant::now() > self.deadline
+    }
+}
+
+/// Answers every asked question in turn, choosing with `choose(question, answers so far)`;
+/// `None` when the budget ran out on the way.
+fn complete_path(
+    ds: &Dataset,
+    budget: &Spend,
+    evaluations: &mut u64,
+    mut choose: impl FnMut(usize, &Answers, &mut u64) -> usize,
+) -> Option<Answers> {
     let mut a = Answers::for_dataset(ds);
     loop {
+        if budget.over(*evaluations) {
+            return None;
+        }
         let ev = evaluate(ds, &a);
+        *evaluations += 1;
         match next_question(ds, &a, &ev) {
             Some(q) => {
-                let o = choose(q, &a);
+                let o = choose(q, &a, evaluations);
                 a.set(q, o);
             }
-            None => return a,
+            None => return Some(a),
         }
     }
 }
 
 /// How strongly `answers` favour candidate `c`: its lead over the best other eligible
-/// candidate, far below zero when it is ruled out.
+/// candidate, far below zero when it is ruled out. Only the pick's masks and scores are
+/// needed, so the cheap evaluation does.
 fn margin(ds: &Dataset, answers: &Answers, c: usize) -> i64 {
-    let ev = evaluate(ds, answers); // needs every score, not just the pick
-    let s = &ev.standings[c];
-    if s.is_excluded() {
+    let p = quick_pick(ds, answers);
+    if p.excluded & (1 << c) != 0 {
         return i64::MIN / 2;
     }
-    let best_other = ev
-        .standings
-        .iter()
-        .filter(|o| o.candidate != c && !o.is_excluded())
-        .map(|o| o.score)
+    let best_other = (0..ds.candidates.len())
+        .filter(|&o| o != c && p.excluded & (1 << o) == 0)
+        .map(|o| p.scores[o])
         .max()
         .unwrap_or(i32::MIN / 2);
-    s.score as i64 - best_other as i64
+    p.scores[c] as i64 - best_other as i64
 }
 
 pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
@@ -163,6 +221,10 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
     static_findings(ds, &mut findings);
 
     let start = Instant::now();
+    let spend = Spend {
+        evaluations: budget.evaluations,
+        deadline: start + budget.time,
+    };
     let mut cov = Coverage {
         can_win: vec![false; ds.candidates.len()],
         can_change: vec![false; ds.questions.len()],
@@ -170,8 +232,7 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
         paths: 0,
         evaluations: 0,
     };
-    let over =
-        |cov: &Coverage| cov.evaluations >= budget.evaluations || start.elapsed() > budget.time;
+    let over = |cov: &Coverage| spend.over(cov.evaluations);
 
     // Every path, as the wizard asks, within part of the budget: a walk that cannot finish
     // only sees one corner of the answer space, so the rest goes to guided search.
@@ -182,8 +243,9 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
             out_of_budget = true;
             return false;
         }
-        if leaf {
-            cov.leaf(ds, answers);
+        if leaf && !cov.leaf(ds, answers, &spend) {
+            out_of_budget = true;
+            return false;
         }
         true
     }) && !out_of_budget;
@@ -195,18 +257,30 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
             if cov.can_win[c] || over(&cov) {
                 continue;
             }
-            let path = complete_path(ds, |q, a| {
+            let mut evaluations = cov.evaluations;
+            let path = complete_path(ds, &spend, &mut evaluations, |q, a, n| {
+                *n += ds.questions[q].options.len() as u64;
                 (0..ds.questions[q].options.len())
                     .max_by_key(|&o| margin(ds, &a.with(q, Some(o)), c))
                     .unwrap_or(0)
             });
-            cov.evaluations += ds.questions.len() as u64 * 4;
-            cov.leaf(ds, &path);
+            cov.evaluations = evaluations;
+            match path {
+                Some(path) if cov.leaf(ds, &path, &spend) => {}
+                _ => break,
+            }
         }
         let mut rng = crate::synth::Rng::new(0x5eed);
         while !over(&cov) && !cov.all_shown() {
-            let path = complete_path(ds, |q, _| rng.below(ds.questions[q].options.len()));
-            cov.leaf(ds, &path);
+            let mut evaluations = cov.evaluations;
+            let path = complete_path(ds, &spend, &mut evaluations, |q, _, _| {
+                rng.below(ds.questions[q].options.len())
+            });
+            cov.evaluations = evaluations;
+            match path {
+                Some(path) if cov.leaf(ds, &path, &spend) => {}
+                _ => break,
+            }
         }
     }
     let complete = exhaustive || cov.all_shown();
@@ -277,8 +351,8 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
              not shown to be reachable: {}; not shown to change the outcome: {}",
             budget.evaluations,
             budget.time.as_millis(),
-            if unseen_c.is_empty() { "none".into() } else { unseen_c.join(", ") },
-            if unseen_q.is_empty() { "none".into() } else { unseen_q.join(", ") },
+            some_of(&unseen_c),
+            some_of(&unseen_q),
         )
     });
     findings.sort_by(|a, b| (a.severity, a.kind).cmp(&(b.severity, b.kind)));
@@ -293,24 +367,34 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
     }
 }
 
-/// Findings that need no walking: unused options and contexts without an outcome.
+/// A list of ids for a message: the first few, then how many more.
+fn some_of(ids: &[&str]) -> String {
+    const SHOWN: usize = 20;
+    match ids.len() {
+        0 => "none".into(),
+        n if n <= SHOWN => ids.join(", "),
+        n => format!("{}, and {} more", ids[..SHOWN].join(", "), n - SHOWN),
+    }
+}
+
+/// Findings that need no walking: unused options and contexts without an outcome. One
+/// pass over every condition collects the options used, per question.
 fn static_findings(ds: &Dataset, findings: &mut Vec<Finding>) {
+    let mut used: Vec<OptionSet> = vec![0; ds.questions.len()];
+    let conditions = ds
+        .rules
+        .iter()
+        .map(|r| &r.when)
+        .chain(ds.questions.iter().map(|q| &q.ask_if));
+    for t in conditions.flat_map(|c| &c.tests) {
+        used[t.question] |= t.options;
+    }
     for (q, question) in ds.questions.iter().enumerate() {
         if Some(q) == ds.context_question {
             continue;
         }
         for (o, option) in question.options.iter().enumerate() {
-            let used = ds
-                .rules
-                .iter()
-                .map(|r| &r.when)
-                .chain(ds.questions.iter().map(|q| &q.ask_if))
-                .any(|c| {
-                    c.tests
-                        .iter()
-                        .any(|t| t.question == q && t.options & (1 << o) != 0)
-                });
-            if !used {
+            if used[q] & (1 << o) == 0 {
                 findings.push(Finding {
                     severity: Severity::Info,
                     kind: "unused-option",

@@ -141,6 +141,13 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
             hint: None,
         }
     })?;
+    // The fast way first: tracking the key path of every value costs about as much as the
+    // reading itself, and is only needed to word an error. On an error, read again with it.
+    if let Ok(value) = T::deserialize(de) {
+        return Ok(value);
+    }
+    let de = toml::de::Deserializer::parse(text)
+        .map_err(|e| whole_file(file, format!("TOML syntax error: {}", e.message().trim())))?;
     serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner();
         // Spanned<T> wraps its value in a private field: not part of the user's key path.

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use serde_spanned::Spanned;
 
+use super::derived;
 use super::diagnostic::{
     Diagnostic, InputError, LineIndex, Problems, article, describe_char, did_you_mean, list_ids,
     shown,
@@ -956,10 +957,13 @@ impl<'a> Validator<'a> {
         if !self.problems.is_empty() {
             return Err(self.problems.into_error());
         }
-        let ask_order = ask_order(&questions_out);
-        let gated_by = gated_by(&questions_out);
-        let final_rules = final_rules(&rules_out, &outcomes_out, &gated_by);
-        let outlasts_final = outlasts_final(&questions_out, &gated_by);
+        let ask_order = derived::ask_order(&questions_out);
+        let gated_by = derived::gated_by(&questions_out, &ask_order);
+        let final_rules = derived::final_rules(&rules_out, &outcomes_out, &gated_by);
+        let outlasts_final = derived::outlasts_final(&questions_out, &gated_by);
+        let rules_testing = derived::rules_testing(questions_out.len(), &rules_out);
+        let reshapes = derived::reshapes(&questions_out, &rules_out, &final_rules);
+        let answer_groups = derived::answer_groups(&rules_out);
         let v = &meta.vocabulary;
         Ok(Dataset {
             id: meta.id.get_ref().clone(),
@@ -990,6 +994,9 @@ impl<'a> Validator<'a> {
             final_rules,
             gated_by,
             outlasts_final,
+            rules_testing,
+            reshapes,
+            answer_groups,
         })
     }
 
@@ -1086,86 +1093,6 @@ impl<'a> Validator<'a> {
 
 fn mask(items: impl Iterator<Item = usize>) -> CandidateSet {
     items.fold(0, |m, c| m | (1 << c))
-}
-
-/// Rules leading to a final outcome, with the first question each closes (see
-/// `Dataset::final_rules`): the one after the last of its questions and their gates.
-fn final_rules(
-    rules: &[Rule],
-    outcomes: &[Outcome],
-    gated_by: &[Vec<QuestionIx>],
-) -> Vec<(RuleIx, QuestionIx)> {
-    let last_needed = |q: QuestionIx| gated_by[q].iter().copied().fold(q, usize::max);
-    rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.outcome.is_some_and(|o| outcomes[o].is_final))
-        .map(|(ri, r)| {
-            // An outcome that needs no answer closes every question.
-            let closes_from = r
-                .when
-                .tests
-                .iter()
-                .map(|t| last_needed(t.question) + 1)
-                .max()
-                .unwrap_or(0);
-            (ri, closes_from)
-        })
-        .collect()
-}
-
-/// Which questions a final outcome leaves open (see `Dataset::outlasts_final`).
-fn outlasts_final(questions: &[Question], gated_by: &[Vec<QuestionIx>]) -> Vec<bool> {
-    let mut out: Vec<bool> = questions.iter().map(|q| q.always_counts).collect();
-    for (q, question) in questions.iter().enumerate() {
-        if question.always_counts {
-            for &g in &gated_by[q] {
-                out[g] = true;
-            }
-        }
-    }
-    out
-}
-
-/// Every question's gates, transitively (see `Dataset::gated_by`). Runs after validation:
-/// `ask_if` has no cycles.
-fn gated_by(questions: &[Question]) -> Vec<Vec<QuestionIx>> {
-    fn collect(questions: &[Question], q: QuestionIx, out: &mut Vec<QuestionIx>) {
-        for t in &questions[q].ask_if.tests {
-            out.push(t.question);
-            collect(questions, t.question, out);
-        }
-    }
-    (0..questions.len())
-        .map(|q| {
-            let mut out = Vec::new();
-            collect(questions, q, &mut out);
-            out.sort_unstable();
-            out.dedup();
-            out
-        })
-        .collect()
-}
-
-/// Questions in an order where every `ask_if` names only earlier ones (the graph is
-/// acyclic once validation passed); otherwise in file order.
-fn ask_order(questions: &[Question]) -> Vec<QuestionIx> {
-    fn visit(q: QuestionIx, questions: &[Question], seen: &mut [bool], out: &mut Vec<QuestionIx>) {
-        if seen[q] {
-            return;
-        }
-        seen[q] = true;
-        for t in &questions[q].ask_if.tests {
-            visit(t.question, questions, seen, out);
-        }
-        out.push(q);
-    }
-    let mut seen = vec![false; questions.len()];
-    let mut out = Vec::with_capacity(questions.len());
-    for q in 0..questions.len() {
-        visit(q, questions, &mut seen, &mut out);
-    }
-    out
 }
 
 /// Whether some answers make `cond` hold, taking into account that a question is only

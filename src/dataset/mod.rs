@@ -1,6 +1,7 @@
 //! Datasets: reading, validating and resolving `--data NAME|PATH`.
 
 pub mod answers;
+pub mod derived;
 pub mod diagnostic;
 pub mod input;
 pub mod load;

@@ -65,6 +65,13 @@ pub struct Dataset {
     /// Per question, whether a final outcome leaves it open: it always counts, or it gates
     /// a question that does (so that question can still be asked).
     pub outlasts_final: Vec<bool>,
+    /// Per question, the rules whose `when` tests it.
+    pub rules_testing: Vec<Vec<RuleIx>>,
+    /// Per question, whether a change of its answer can change which other questions are
+    /// asked (it gates one, or a final outcome depends on it).
+    pub reshapes: Vec<bool>,
+    /// Per rule, a number shared by the rules that test the same questions.
+    pub answer_groups: Vec<u32>,
 }
 
 /// Where a dataset came from.

@@ -68,17 +68,71 @@ pub struct Standing {
     pub candidate: CandidateIx,
     pub status: Status,
     pub score: i32,
+    /// Why it is ruled out: the first [`KEPT_PER_CANDIDATE`] reasons, in rule order.
     pub exclusions: Exclusions,
+    /// More reasons rule it out than are kept.
+    pub more_exclusions: bool,
     /// (rule, points) for every fired rule that scores this candidate.
     pub points: Points,
+    /// Requirements met only by a "depends" cell: the first [`KEPT_PER_CANDIDATE`].
     pub caveats: Caveats,
+    /// More such caveats hold than are kept.
+    pub more_caveats: bool,
 }
+
+/// How many exclusions and caveats a standing keeps per candidate. One is enough to rule
+/// a candidate out and a person reads only a few; a dataset can make every rule require
+/// every criterion, and keeping them all would cost rules × criteria × candidates.
+pub const KEPT_PER_CANDIDATE: usize = 16;
 
 impl Standing {
     pub fn is_excluded(&self) -> bool {
         !self.exclusions.is_empty()
     }
+
+    /// Adds an exclusion; returns how many are kept now.
+    fn push_exclusion(&mut self, e: Exclusion) -> usize {
+        self.exclusions.push(e);
+        self.exclusions.len()
+    }
+
+    /// Adds a caveat; returns how many are kept now.
+    fn push_caveat(&mut self, c: Caveat) -> usize {
+        self.caveats.push(c);
+        self.caveats.len()
+    }
 }
+
+/// Which candidates' lists (of exclusions, or of caveats) are full, and which had more to
+/// add once full: masks, so a full list costs nothing per further reason.
+#[derive(Default)]
+struct ListFill {
+    full: CandidateSet,
+    over: CandidateSet,
+}
+
+impl ListFill {
+    /// The candidates of `set` whose list still has room; notes the others as having more.
+    fn admit(&mut self, set: CandidateSet) -> CandidateSet {
+        self.over |= set & self.full;
+        set & !self.full
+    }
+
+    /// Records that `c`'s list now holds `len` entries.
+    fn kept(&mut self, c: CandidateIx, len: usize) {
+        if len >= KEPT_PER_CANDIDATE {
+            self.full |= 1 << c;
+        }
+    }
+}
+
+#[derive(Default)]
+struct Lists {
+    exclusions: ListFill,
+    caveats: ListFill,
+}
+
+impl Standing {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
@@ -283,14 +337,17 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
     let closed_from = fill_asked(ds, answers, &mut asked);
     let closed = closed_from.is_some();
     let n = ds.candidates.len();
+    let mut lists = Lists::default();
     let mut standings: Vec<Standing> = (0..n)
         .map(|c| Standing {
             candidate: c,
             status: Status::Eligible,
             score: 0,
             exclusions: Exclusions::new(),
+            more_exclusions: false,
             points: Points::new(),
             caveats: Caveats::new(),
+            more_caveats: false,
         })
         .collect();
 
@@ -299,7 +356,9 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
     {
         for (c, s) in standings.iter_mut().enumerate() {
             if !ds.contexts[ctx].support[c] {
-                s.exclusions.push(Exclusion::Unsupported { context: ctx });
+                lists
+                    .exclusions
+                    .kept(c, s.push_exclusion(Exclusion::Unsupported { context: ctx }));
             }
         }
     }
@@ -319,21 +378,27 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
             standings[c].points.push((ri, w));
         }
         for &c in &rule.exclude {
-            standings[c].exclusions.push(Exclusion::Rule { rule: ri });
+            if lists.exclusions.admit(1 << c) != 0 {
+                lists
+                    .exclusions
+                    .kept(c, standings[c].push_exclusion(Exclusion::Rule { rule: ri }));
+            }
         }
+        // A candidate whose list is full only notes that there is more: a dataset can make
+        // every rule require every criterion, and this loop must not cost rules ×
+        // criteria × candidates.
         for req in &rule.require {
             let criterion = req.criterion;
-            for c in members(req.lacking) {
-                standings[c].exclusions.push(Exclusion::Requirement {
-                    rule: ri,
-                    criterion,
-                });
+            let e = |rule| Exclusion::Requirement { rule, criterion };
+            for c in members(lists.exclusions.admit(req.lacking)) {
+                lists.exclusions.kept(c, standings[c].push_exclusion(e(ri)));
             }
-            for c in members(req.caveat) {
-                standings[c].caveats.push(Caveat {
+            for c in members(lists.caveats.admit(req.caveat)) {
+                let caveat = Caveat {
                     rule: ri,
                     criterion,
-                });
+                };
+                lists.caveats.kept(c, standings[c].push_caveat(caveat));
             }
         }
         if let Some(o) = rule.outcome {
@@ -341,6 +406,10 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Evaluation {
         }
     }
 
+    for (c, s) in standings.iter_mut().enumerate() {
+        s.more_exclusions = lists.exclusions.over & (1 << c) != 0;
+        s.more_caveats = lists.caveats.over & (1 << c) != 0;
+    }
     let none_needed = outcomes.iter().any(|&(o, _)| ds.outcomes[o].no_candidate);
 
     // Best first; ties keep dataset order (a stable sort over candidate order).

@@ -5,6 +5,7 @@
 use smallvec::SmallVec;
 
 use super::evaluate::{Asked, Evaluation, Exclusions, Pick, quick_pick, quick_pick_asked};
+use super::incremental::Baseline;
 use crate::dataset::{
     Answers, CandidateIx, CandidateSet, Dataset, MAX_QUESTIONS, OptionIx, QuestionIx, RuleIx,
 };
@@ -18,9 +19,12 @@ pub struct WhyNot {
     /// Points behind the pick (0 for a tie lost on dataset order).
     pub behind: i32,
     /// Per answer, the points that set the pick and this candidate apart: only answers
-    /// that gave them different points, so the differences add up to `behind`. Empty for
-    /// an excluded candidate, and for a pure tie (they score the same on every answer).
+    /// that gave them different points, so the differences (with `rest`) add up to
+    /// `behind`. Empty for an excluded candidate, and for a pure tie (they score the same
+    /// on every answer). At most [`CONTRASTS_KEPT`].
     pub contrast: Contrast,
+    /// The net gap of the answers beyond the first [`CONTRASTS_KEPT`], not listed.
+    pub rest: i32,
 }
 
 /// What one answer (or one combination of answers that rules test together) gave the
@@ -110,6 +114,7 @@ pub fn why_not(ds: &Dataset, ev: &Evaluation) -> Vec<WhyNot> {
                 exclusions: ev.standings[c].exclusions.clone(),
                 behind: 0,
                 contrast: Contrast::new(),
+                rest: 0,
             })
             .collect();
     };
@@ -120,66 +125,89 @@ pub fn why_not(ds: &Dataset, ev: &Evaluation) -> Vec<WhyNot> {
         .map(|&c| {
             let s = &ev.standings[c];
             let excluded = s.is_excluded();
+            let (contrast, rest) = if excluded {
+                (Contrast::new(), 0)
+            } else {
+                contrast(ds, &top.points, &s.points)
+            };
             WhyNot {
                 candidate: c,
                 exclusions: s.exclusions.clone(),
                 behind: if excluded { 0 } else { top.score - s.score },
-                contrast: if excluded {
-                    Contrast::new()
-                } else {
-                    contrast(ds, &top.points, &s.points)
-                },
+                contrast,
+                rest,
             }
         })
         .collect()
 }
 
+/// How many answers a why-not lists per candidate; the rest are summed up (`WhyNot::rest`).
+pub const CONTRASTS_KEPT: usize = 32;
+
 /// The answers that set two candidates apart: both point lists grouped by the questions
-/// each rule tests, netted per group, and only groups whose net points differ kept; the
-/// pick's biggest leads first, then the groups where the other candidate gains.
-fn contrast(ds: &Dataset, mine: &[(RuleIx, i32)], theirs: &[(RuleIx, i32)]) -> Contrast {
+/// each rule tests (`Dataset::answer_groups`), netted per group, and only groups whose net
+/// points differ kept; the pick's biggest leads first, then the groups where the other
+/// candidate gains. Sorting the merged lists costs O(n log n), however many rules there are.
+fn contrast(ds: &Dataset, mine: &[(RuleIx, i32)], theirs: &[(RuleIx, i32)]) -> (Contrast, i32) {
+    let mut entries: SmallVec<[(u32, RuleIx, i32, i32); 8]> = mine
+        .iter()
+        .map(|&(r, m)| (ds.answer_groups[r], r, m, 0))
+        .chain(theirs.iter().map(|&(r, t)| (ds.answer_groups[r], r, 0, t)))
+        .collect();
+    entries.sort_unstable_by_key(|e| (e.0, e.1));
     let mut out = Contrast::new();
-    let tested = |r: RuleIx| ds.rules[r].when.tests.iter().map(|t| t.question);
-    let mut add = |r: RuleIx, m: i32, t: i32| {
-        let found = out
-            .iter_mut()
-            .find(|g: &&mut AnswerContrast| g.questions.iter().copied().eq(tested(r)));
-        match found {
-            Some(g) => {
-                g.pick_points += m;
-                g.their_points += t;
-                if !g.rules.contains(&r) {
-                    g.rules.push(r);
-                }
-            }
-            None => out.push(AnswerContrast {
-                questions: tested(r).collect(),
-                pick_points: m,
-                their_points: t,
-                rules: std::iter::once(r).collect(),
-            }),
-        }
-    };
-    for &(r, m) in mine {
-        add(r, m, 0);
-    }
-    for &(r, t) in theirs {
-        add(r, 0, t);
+    for chunk in entries.chunk_by(|a, b| a.0 == b.0) {
+        let first = chunk[0].1;
+        let mut rules: SmallVec<[RuleIx; 2]> = chunk.iter().map(|e| e.1).collect();
+        rules.dedup();
+        out.push(AnswerContrast {
+            questions: ds.rules[first]
+                .when
+                .tests
+                .iter()
+                .map(|t| t.question)
+                .collect(),
+            pick_points: chunk.iter().map(|e| e.2).sum(),
+            their_points: chunk.iter().map(|e| e.3).sum(),
+            rules,
+        });
     }
     out.retain(|g| g.gap() != 0);
-    for g in &mut out {
-        g.rules.sort_unstable();
-    }
-    out.sort_by_key(|g| (-g.gap(), g.questions.clone()));
-    out
+    out.sort_by(|a, b| (-a.gap(), &a.questions).cmp(&(-b.gap(), &b.questions)));
+    let rest = out
+        .drain(CONTRASTS_KEPT.min(out.len())..)
+        .map(|g| g.gap())
+        .sum();
+    (out, rest)
+}
+
+/// How much work what-if may do per verdict, in rule tests: far more than a real dataset
+/// needs (the bundled editions use a few hundred), and a bound on what a hostile one costs.
+pub const WHAT_IF_WORK: usize = 2_000_000;
+/// How many single changes a verdict lists; the others are counted (`WhatIfs::more`).
+pub const WHAT_IFS_KEPT: usize = 32;
+
+/// Every single change that changes the outcome, as far as the budget reaches.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WhatIfs {
+    /// The first [`WHAT_IFS_KEPT`], in dataset order.
+    pub list: Vec<WhatIf>,
+    /// More changes that change the outcome, not listed.
+    pub more: usize,
+    /// Changes not evaluated because the budget ran out (they may or may not matter).
+    pub unexamined: usize,
 }
 
 /// Every single-answer change (to an asked question) that changes the outcome: the pick,
 /// or whether a candidate is needed at all. Each is evaluated with every other answer
-/// kept; those that would stop counting are listed with it.
-pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> {
-    let mut out = Vec::new();
+/// kept; those that would stop counting are listed with it. Changes to questions that
+/// reshape nothing are evaluated incrementally; the others in full, within a budget.
+pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> WhatIfs {
+    let mut out = WhatIfs::default();
+    let mut base = Baseline::new(ds, answers, &ev.asked);
     let mut scratch = answers.clone();
+    let mut work = 0usize;
+    let full = full_cost(ds);
     for (q, question) in ds.questions.iter().enumerate() {
         if ev.asked[q] != Asked::Yes {
             continue;
@@ -189,20 +217,35 @@ pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> 
             if Some(to) == from {
                 continue;
             }
-            scratch.set(q, to);
-            let h = hypothetical(ds, answers, &ev.asked, &scratch, q);
-            if h.pick.pick != ev.pick || h.pick.none_needed != ev.none_needed {
-                out.push(WhatIf {
-                    question: q,
-                    from,
-                    to,
-                    pick: h.pick.pick,
-                    none_needed: h.pick.none_needed,
-                    tie: h.pick.tie(ds.candidates.len()),
-                    drops: h.drops,
-                    opens: h.opens,
-                });
+            let cost = if ds.reshapes[q] { full } else { base.cost(q) };
+            if work + cost > WHAT_IF_WORK {
+                out.unexamined += 1;
+                continue;
             }
+            work += cost;
+            scratch.set(q, to);
+            let h = if ds.reshapes[q] {
+                hypothetical(ds, answers, &ev.asked, &scratch, q)
+            } else {
+                Hypothetical::unreshaped(base.with_change(q, Some(to)))
+            };
+            if h.pick.pick == ev.pick && h.pick.none_needed == ev.none_needed {
+                continue;
+            }
+            if out.list.len() == WHAT_IFS_KEPT {
+                out.more += 1;
+                continue;
+            }
+            out.list.push(WhatIf {
+                question: q,
+                from,
+                to,
+                pick: h.pick.pick,
+                none_needed: h.pick.none_needed,
+                tie: h.pick.tie(ds.candidates.len()),
+                drops: h.drops,
+                opens: h.opens,
+            });
         }
         match from {
             Some(o) => scratch.set(q, o),
@@ -212,11 +255,31 @@ pub fn what_if(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Vec<WhatIf> 
     out
 }
 
+/// What evaluating a whole answer set costs, in the units of [`WHAT_IF_WORK`].
+fn full_cost(ds: &Dataset) -> usize {
+    ds.questions.len()
+        + ds.rules
+            .iter()
+            .map(|r| 1 + r.when.tests.len())
+            .sum::<usize>()
+}
+
 /// The outcome of a changed answer set, and what the change does to the other answers.
 struct Hypothetical {
     pick: Pick,
     drops: Vec<QuestionIx>,
     opens: Vec<QuestionIx>,
+}
+
+impl Hypothetical {
+    /// A change that reshapes nothing: no other answer stops counting, no question opens.
+    fn unreshaped(pick: Pick) -> Self {
+        Self {
+            pick,
+            drops: Vec::new(),
+            opens: Vec::new(),
+        }
+    }
 }
 
 /// Evaluates `changed` (the person's `answers` with question `q` changed or cleared) and
@@ -338,6 +401,9 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
         .filter(|&g| questions.iter().any(|&q| gates(ds, g, q)))
         .collect();
     let mut relaxations = Vec::new();
+    let mut base = Baseline::new(ds, answers, &ev.asked);
+    let mut work = 0usize;
+    let full = full_cost(ds);
     for &q in &questions {
         let from = answers.get(q);
         // Without a context nothing could be recommended for real: change it, never drop it.
@@ -346,7 +412,18 @@ pub fn conflict(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<Conf
             .filter(|_| droppable)
             .chain((0..ds.questions[q].options.len()).map(Some));
         for to in options.filter(|&to| to != from) {
-            let h = hypothetical(ds, answers, &ev.asked, &answers.with(q, to), q);
+            // Dropping an answer that always counts may make its question unasked: in full.
+            let incremental = !ds.reshapes[q] && (to.is_some() || !ds.questions[q].always_counts);
+            let cost = if incremental { base.cost(q) } else { full };
+            if work + cost > WHAT_IF_WORK {
+                break;
+            }
+            work += cost;
+            let h = if incremental {
+                Hypothetical::unreshaped(base.with_change(q, to))
+            } else {
+                hypothetical(ds, answers, &ev.asked, &answers.with(q, to), q)
+            };
             let p = h.pick;
             // What fits, best first (ties in dataset order, as the ranking has them).
             let mut fits: Vec<CandidateIx> = (0..ds.candidates.len())

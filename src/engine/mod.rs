@@ -3,15 +3,17 @@
 
 mod evaluate;
 mod explain;
+mod incremental;
 mod settle;
 
 pub use evaluate::{
-    Asked, Caveat, Evaluation, Exclusion, Pick, Standing, Status, Truth, asked_questions,
-    effective_answer, evaluate, fill_asked, members, quick_pick, quick_pick_asked, truth,
+    Asked, Caveat, Evaluation, Exclusion, KEPT_PER_CANDIDATE, Pick, Standing, Status, Truth,
+    asked_questions, effective_answer, evaluate, fill_asked, members, quick_pick, quick_pick_asked,
+    truth,
 };
 pub use explain::{
-    AnswerContrast, Conflict, Contrast, Relaxation, SUBSET_BUDGET, WhatIf, WhyNot, conflict, gates,
-    what_if, why_not,
+    AnswerContrast, CONTRASTS_KEPT, Conflict, Contrast, Relaxation, SUBSET_BUDGET, WHAT_IF_WORK,
+    WHAT_IFS_KEPT, WhatIf, WhatIfs, WhyNot, conflict, gates, what_if, why_not,
 };
 pub use settle::{Bounds, Settlement, bounds, settle};
 
@@ -25,6 +27,10 @@ pub struct Verdict {
     pub settlement: Settlement,
     pub why_not: Vec<WhyNot>,
     pub what_if: Vec<WhatIf>,
+    /// More single changes that change the outcome, beyond those listed in `what_if`.
+    pub what_if_more: usize,
+    /// Single changes not examined: the search's budget ran out first.
+    pub what_if_unexamined: usize,
     pub conflict: Option<Conflict>,
 }
 
@@ -117,7 +123,9 @@ pub fn decide(ds: &Dataset, answers: &Answers) -> Verdict {
         eval,
         settlement,
         why_not,
-        what_if,
+        what_if: what_if.list,
+        what_if_more: what_if.more,
+        what_if_unexamined: what_if.unexamined,
         conflict,
     }
 }

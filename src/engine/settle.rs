@@ -42,9 +42,9 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     // Exclusions and "none needed" outcomes are permanent, unless a final outcome still to
     // come ends the questionnaire before the answers that caused them.
     let Some(pick) = ev.pick else {
-        let mut open = vec![false; ds.questions.len()];
-        mark_open_before_finals(ds, answers, ev, &pending, &mut open);
-        let open: Vec<QuestionIx> = (0..open.len()).filter(|&q| open[q]).collect();
+        let mut open = OpenMarks::new(ds, answers, ev);
+        open.before_pending_finals(&pending);
+        let open = open.questions();
         return Settlement {
             settled: open.is_empty(),
             open,
@@ -96,7 +96,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     // A pending rule matters if it rules out a candidate in play, moves points of one while
     // another is in play too (points decide only between candidates), or leads to an outcome.
     let ranks = in_play.count_ones() > 1;
-    let mut open = vec![false; ds.questions.len()];
+    let mut open = OpenMarks::new(ds, answers, ev);
     for &r in &pending {
         let rule = &ds.rules[r];
         let relevant = rule.rules_out & in_play != 0
@@ -104,19 +104,19 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
             || (ranks && rule.score.iter().any(|&(c, _)| in_play & (1 << c) != 0));
         if relevant {
             for test in &rule.when.tests {
-                mark_open(ds, answers, ev, test.question, &mut open);
+                open.mark(test.question);
             }
         }
     }
     if let Some(q) = context_open
         && ds.contexts.iter().any(|ctx| ctx.unsupported & in_play != 0)
     {
-        mark_open(ds, answers, ev, q, &mut open);
+        open.mark(q);
     }
-    mark_open_before_finals(ds, answers, ev, &pending, &mut open);
+    open.before_pending_finals(&pending);
     Settlement {
         settled,
-        open: (0..open.len()).filter(|&q| open[q]).collect(),
+        open: open.questions(),
         tie_breakers,
     }
 }
@@ -140,7 +140,7 @@ fn tie_breakers(
             .find(|&&(x, _)| x == c)
             .map_or(0, |&(_, w)| w)
     };
-    let mut open = vec![false; ds.questions.len()];
+    let mut open = OpenMarks::new(ds, answers, ev);
     for &r in pending {
         let rule = &ds.rules[r];
         let first = points(rule, ev.tie[0]);
@@ -148,7 +148,7 @@ fn tie_breakers(
             rule.rules_out & tied != 0 || ev.tie[1..].iter().any(|&c| points(rule, c) != first);
         if breaks {
             for test in &rule.when.tests {
-                mark_open(ds, answers, ev, test.question, &mut open);
+                open.mark(test.question);
             }
         }
     }
@@ -159,9 +159,9 @@ fn tie_breakers(
             out != 0 && out != tied
         })
     {
-        mark_open(ds, answers, ev, q, &mut open);
+        open.mark(q);
     }
-    (0..open.len()).filter(|&q| open[q]).collect()
+    open.questions()
 }
 
 /// The context answer could still arrive (or still come to count).
@@ -209,45 +209,73 @@ pub fn bounds(
     out
 }
 
-/// A final outcome still to come ends the questionnaire where it is reached: answers
-/// beyond that point stop counting, so what they caused (exclusions, points) may go and
-/// any unanswered question before it that something reads may then decide. Marks those,
-/// and the final rule's own questions, for every pending final rule.
-fn mark_open_before_finals(
-    ds: &Dataset,
-    answers: &Answers,
-    ev: &Evaluation,
-    pending: &[RuleIx],
-    open: &mut [bool],
-) {
-    // Only questions that something reads: the context, or one a rule tests.
-    let matters = |q: QuestionIx| {
-        ds.context_question == Some(q) || ds.rules.iter().any(|rule| rule.when.mentions(q))
-    };
-    for &(r, closes_from) in &ds.final_rules {
-        if !pending.contains(&r) {
-            continue;
-        }
-        for test in &ds.rules[r].when.tests {
-            mark_open(ds, answers, ev, test.question, open);
-        }
-        for q in (0..closes_from.min(ds.questions.len())).filter(|&q| matters(q)) {
-            mark_open(ds, answers, ev, q, open);
-        }
-    }
+/// The unanswered questions found able to matter, marked once each: a question's gates are
+/// walked at most once per settlement, so marking costs O(questions + gates) in all,
+/// however many rules lead to the same questions.
+struct OpenMarks<'a> {
+    ds: &'a Dataset,
+    answers: &'a Answers,
+    ev: &'a Evaluation,
+    open: Vec<bool>,
+    /// Questions already walked (open or not): answered questions waiting on a gate are
+    /// walked too, and must not be walked again.
+    seen: Vec<bool>,
 }
 
-/// Marks `q` as able to matter if it is still open, and the questions that gate it.
-fn mark_open(ds: &Dataset, answers: &Answers, ev: &Evaluation, q: QuestionIx, open: &mut [bool]) {
-    if ev.asked[q] == Asked::No || open[q] {
-        return;
-    }
-    if answers.get(q).is_none() {
-        open[q] = true;
-    }
-    if ev.asked[q] == Asked::NotYet {
-        for t in &ds.questions[q].ask_if.tests {
-            mark_open(ds, answers, ev, t.question, open);
+impl<'a> OpenMarks<'a> {
+    fn new(ds: &'a Dataset, answers: &'a Answers, ev: &'a Evaluation) -> Self {
+        Self {
+            ds,
+            answers,
+            ev,
+            open: vec![false; ds.questions.len()],
+            seen: vec![false; ds.questions.len()],
         }
+    }
+
+    /// Marks `q` as able to matter if it is still open, and the questions that gate it.
+    fn mark(&mut self, q: QuestionIx) {
+        let mut work = vec![q];
+        while let Some(q) = work.pop() {
+            if self.ev.asked[q] == Asked::No || self.seen[q] {
+                continue;
+            }
+            self.seen[q] = true;
+            if self.answers.get(q).is_none() {
+                self.open[q] = true;
+            }
+            if self.ev.asked[q] == Asked::NotYet {
+                work.extend(self.ds.questions[q].ask_if.tests.iter().map(|t| t.question));
+            }
+        }
+    }
+
+    /// A final outcome still to come ends the questionnaire where it is reached: answers
+    /// beyond that point stop counting, so what they caused (exclusions, points) may go and
+    /// any unanswered question before it that something reads may then decide. Marks those
+    /// (before the latest closing point of all pending final rules: the union of each
+    /// rule's), and the final rules' own questions.
+    fn before_pending_finals(&mut self, pending: &[RuleIx]) {
+        let mut latest = None;
+        for &(r, closes_from) in &self.ds.final_rules {
+            if pending.binary_search(&r).is_err() {
+                continue;
+            }
+            for test in &self.ds.rules[r].when.tests {
+                self.mark(test.question);
+            }
+            latest = latest.max(Some(closes_from));
+        }
+        let Some(end) = latest else { return };
+        for q in 0..end.min(self.ds.questions.len()) {
+            // Only questions that something reads: the context, or one a rule tests.
+            if self.ds.context_question == Some(q) || !self.ds.rules_testing[q].is_empty() {
+                self.mark(q);
+            }
+        }
+    }
+
+    fn questions(&self) -> Vec<QuestionIx> {
+        (0..self.open.len()).filter(|&q| self.open[q]).collect()
     }
 }

@@ -40,7 +40,7 @@ fn weight(r: &Reason) -> &'static str {
         ReasonKind::Points | ReasonKind::Contrast if r.points.unwrap_or(0) < 0 => "Bad",
         ReasonKind::Points | ReasonKind::Contrast => "Neutral",
         ReasonKind::Meets | ReasonKind::Supported => "Good",
-        ReasonKind::Caveat => "Neutral",
+        ReasonKind::Caveat | ReasonKind::More => "Neutral",
         ReasonKind::Unsupported | ReasonKind::Excluded | ReasonKind::Requirement => {
             "Bad, ruled out"
         }

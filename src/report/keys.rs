@@ -32,6 +32,7 @@ pub const RESERVED: &[&str] = &[
     "next_steps",
     "why_not",
     "what_if",
+    "what_if_more",
     // entries of ranking and why_not, beside `candidate_key`
     "name",
     "status",

@@ -69,6 +69,8 @@ pub enum ReasonKind {
     Supported,
     /// Answers that give the pick and another candidate different points.
     Contrast,
+    /// Stands for reasons not listed one by one (counted, with their net points).
+    More,
 }
 
 impl ReasonKind {
@@ -82,6 +84,7 @@ impl ReasonKind {
             Self::Meets => "meets",
             Self::Supported => "supported",
             Self::Contrast => "contrast",
+            Self::More => "more",
         }
     }
 }
@@ -263,6 +266,9 @@ pub struct Report {
     pub next_steps: Vec<FactRef>,
     pub why_not: Vec<WhyNotRef>,
     pub what_if: Vec<WhatIfRef>,
+    /// What the what-if list leaves out: more changes that matter, and changes not
+    /// examined (the search's budget ran out), as a sentence; `None` when nothing is.
+    pub what_if_more: Option<String>,
     pub conflict: Option<ConflictRef>,
     pub notes: Vec<NoteRef>,
 }
@@ -472,38 +478,89 @@ fn reasons_of(ds: &Dataset, v: &Verdict, c: CandidateIx) -> Vec<Reason> {
         .iter()
         .map(|&e| exclusion_reason(ds, &v.answers, c, e))
         .collect();
+    if s.more_exclusions {
+        more_uncounted(&mut out, ReasonKind::Excluded);
+    }
     out.extend(
         s.points
             .iter()
+            .take(POINTS_SHOWN)
             .map(|&(r, p)| points_reason(ds, &v.answers, r, p)),
     );
+    let rest = s.points.get(POINTS_SHOWN..).unwrap_or_default();
+    let net = rest.iter().map(|&(_, p)| p).sum();
+    more_reasons(&mut out, rest.len(), ReasonKind::Points, Some(net));
     out.extend(s.caveats.iter().map(|cv| {
         requirement_reason(ds, &v.answers, c, cv.rule, cv.criterion, ReasonKind::Caveat)
     }));
+    if s.more_caveats {
+        more_uncounted(&mut out, ReasonKind::Caveat);
+    }
     if s.is_excluded() {
         return out;
     }
-    // Still in the running: the requirements it meets and the context's support.
+    // Still in the running: the requirements it meets (each criterion once, with the first
+    // rule that required it) and the context's support.
+    let mut met = vec![false; ds.criteria.len()];
+    let mut more_met = 0;
     for &r in &v.eval.fired {
         for req in &ds.rules[r].require {
-            if req.allowed.contains(&ds.criteria[req.criterion].values[c]) {
-                out.push(requirement_reason(
-                    ds,
-                    &v.answers,
-                    c,
-                    r,
-                    req.criterion,
-                    ReasonKind::Meets,
-                ));
+            if !req.allowed.contains(&ds.criteria[req.criterion].values[c]) {
+                continue;
             }
+            if std::mem::replace(&mut met[req.criterion], true) || out.len() >= REASONS_SHOWN {
+                more_met += 1;
+                continue;
+            }
+            out.push(requirement_reason(
+                ds,
+                &v.answers,
+                c,
+                r,
+                req.criterion,
+                ReasonKind::Meets,
+            ));
         }
     }
+    more_reasons(&mut out, more_met, ReasonKind::Meets, None);
     if let Some(cq) = ds.context_question
         && let Some(x) = crate::engine::effective_answer(&v.answers, &v.eval.asked, cq)
     {
         out.push(support_reason(ds, &v.answers, c, x));
     }
     out
+}
+
+/// Points reasons listed per candidate; the rest are summed up in one line. A dataset can
+/// give a candidate points from thousands of rules; a person reads the first few.
+const POINTS_SHOWN: usize = 32;
+/// Reasons listed per candidate before the requirements it meets are only counted.
+const REASONS_SHOWN: usize = 64;
+
+/// One line standing for `n` reasons of `kind` not listed (and their net points).
+fn more_reasons(out: &mut Vec<Reason>, n: usize, kind: ReasonKind, net: Option<i32>) {
+    if n > 0 {
+        push_more(out, strings::more_reasons(Some(n), kind.as_str(), net), net);
+    }
+}
+
+/// One line standing for reasons of `kind` not kept (the engine keeps a few per
+/// candidate and only notes that there are more).
+fn more_uncounted(out: &mut Vec<Reason>, kind: ReasonKind) {
+    push_more(out, strings::more_reasons(None, kind.as_str(), None), None);
+}
+
+fn push_more(out: &mut Vec<Reason>, text: String, net: Option<i32>) {
+    let source = out.last().map(|r| r.source.clone()).unwrap_or(SourceRef {
+        id: String::new(),
+        title: String::new(),
+        path: String::new(),
+        url: None,
+    });
+    out.push(Reason {
+        points: net,
+        ..Reason::new(ReasonKind::More, text, source)
+    });
 }
 
 fn names(ds: &Dataset, set: CandidateSet) -> Vec<(String, String)> {
@@ -646,11 +703,24 @@ fn why_not_ref(ds: &Dataset, v: &Verdict, w: &crate::engine::WhyNot) -> WhyNotRe
             .iter()
             .map(|&e| exclusion_reason(ds, &v.answers, w.candidate, e))
             .collect(),
-        Some(p) => w
-            .contrast
-            .iter()
-            .map(|g| contrast_reason(ds, &v.answers, p, w.candidate, g))
-            .collect(),
+        Some(p) => {
+            let mut listed: Vec<Reason> = w
+                .contrast
+                .iter()
+                .map(|g| contrast_reason(ds, &v.answers, p, w.candidate, g))
+                .collect();
+            let unlisted =
+                v.eval.standings[p].points.len() + v.eval.standings[w.candidate].points.len();
+            if w.rest != 0 {
+                more_reasons(
+                    &mut listed,
+                    unlisted.saturating_sub(w.contrast.len()).max(1),
+                    ReasonKind::Contrast,
+                    Some(w.rest),
+                );
+            }
+            listed
+        }
         None => Vec::new(),
     };
     let pick_name = pick.map(|p| ds.candidates[p].name.as_str());
@@ -810,6 +880,7 @@ pub fn build(ds: &Dataset, v: &Verdict) -> Report {
         next_steps,
         why_not: v.why_not.iter().map(|w| why_not_ref(ds, v, w)).collect(),
         what_if: v.what_if.iter().map(|w| what_if_ref(ds, v, w)).collect(),
+        what_if_more: strings::what_if_more(v.what_if_more, v.what_if_unexamined),
         conflict: v.conflict.as_ref().map(|c| conflict_ref(ds, v, c)),
         notes: ds.notes.iter().map(|n| note_ref(ds, n)).collect(),
     };

@@ -35,6 +35,7 @@ fn reason_marker(r: &Reason) -> String {
     match r.kind {
         ReasonKind::Points | ReasonKind::Contrast => strings::signed(r.points.unwrap_or(0)),
         ReasonKind::Caveat => " !".into(),
+        ReasonKind::More => " \u{2026}".into(),
         ReasonKind::Meets | ReasonKind::Supported => " \u{2713}".into(),
         _ => " x".into(),
     }
@@ -147,6 +148,9 @@ pub fn text(r: &Report) -> String {
         out.push_str("What would change the outcome\n");
         for w in &r.what_if {
             out.push_str(&format!("  {}\n", w.text));
+        }
+        if let Some(more) = &r.what_if_more {
+            out.push_str(&format!("  {more}\n"));
         }
         out.push('\n');
     }
@@ -412,6 +416,7 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
     m.insert("next_steps".into(), r.next_steps.iter().map(fact).collect());
     m.insert("why_not".into(), Value::Array(why_not));
     m.insert("what_if".into(), Value::Array(what_if));
+    m.insert("what_if_more".into(), r.what_if_more.clone().into());
     Value::Object(m)
 }
 
@@ -512,6 +517,9 @@ pub fn markdown(r: &Report) -> String {
         for w in &r.what_if {
             out.push_str(&format!("- {}\n", md(&w.text)));
         }
+        if let Some(more) = &r.what_if_more {
+            out.push_str(&format!("- _{}_\n", md(more)));
+        }
         out.push('\n');
     }
     if !r.open.is_empty() {
@@ -564,6 +572,7 @@ fn md_reason(r: &Reason) -> String {
             format!("`{}` ", strings::signed(r.points.unwrap_or(0)))
         }
         ReasonKind::Caveat => "⚠ ".into(),
+        ReasonKind::More => String::new(),
         ReasonKind::Meets | ReasonKind::Supported => "✓ ".into(),
         _ => "✗ ".into(),
     };

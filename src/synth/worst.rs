@@ -9,12 +9,31 @@ use std::fmt::Write;
 /// The file size limit of a dataset (data/README.md, section 4).
 pub const FILE_LIMIT: usize = 1 << 20;
 
-/// One worst case: a name and the generator of its dataset.
+/// One worst case: a name, the generator of its dataset, and answers that make it costly.
 pub struct WorstCase {
     pub name: &'static str,
     /// What it stresses, in a sentence.
     pub what: &'static str,
     pub generate: fn() -> String,
+    /// How many of the first questions to answer (with their first option) for the costly
+    /// verdict: the answers a person would have given when it hurts.
+    pub answered: usize,
+}
+
+impl WorstCase {
+    /// The costly answers as `QUESTION=OPTION` pairs.
+    pub fn answers(&self) -> Vec<String> {
+        (0..self.answered).map(|q| format!("q{q}=o0")).collect()
+    }
+
+    /// The same as an answers file (`--answers`).
+    pub fn answers_file(&self) -> String {
+        let mut s = format!("dataset = \"{}\"\n[answers]\n", self.name);
+        for q in 0..self.answered {
+            let _ = writeln!(s, "q{q} = \"o0\"");
+        }
+        s
+    }
 }
 
 /// Every worst case, in a stable order.
@@ -23,26 +42,31 @@ pub const ALL: &[WorstCase] = &[
         name: "gate-chain",
         what: "256 questions, each asked only if the two before it were answered a certain way",
         generate: || gate_chain(256),
+        answered: 200,
     },
     WorstCase {
         name: "final-rules",
         what: "as many rules leading to one final outcome as fit in 1 MiB",
         generate: final_rules,
+        answered: 200,
     },
     WorstCase {
         name: "wide-questions",
         what: "256 questions of 64 options, with depends cells and rules on every question",
         generate: wide_questions,
+        answered: 256,
     },
     WorstCase {
         name: "depends-caveats",
         what: "64 candidates, 64 criteria of depends cells, always-firing rules requiring all",
         generate: depends_caveats,
+        answered: 256,
     },
     WorstCase {
         name: "many-changes",
         what: "256 questions × 64 options and always-firing rules: every single change matters",
         generate: many_changes,
+        answered: 256,
     },
 ];
 
@@ -99,8 +123,9 @@ pub fn gate_chain(questions: usize) -> String {
     s
 }
 
-/// As many rules as fit in the file limit, each leading to one final outcome from a
-/// different late question, so that every verdict has many pending final outcomes.
+/// As many rules as fit in the file limit, each leading to one final outcome from the
+/// last few questions, so that every verdict has thousands of pending final outcomes that
+/// close the questionnaire late, and the questions before them are read by no rule.
 pub fn final_rules() -> String {
     let mut s = String::new();
     header(&mut s, "final-rules", 4);
@@ -114,9 +139,8 @@ pub fn final_rules() -> String {
     let mut r = 0;
     loop {
         let rule = format!(
-            "[[rules]]\nid = \"r{r}\"\nwhen = {{ q{} = \"o1\", q{} = \"o1\" }}\nbecause = \"b\"\nsource = \"s\"\noutcome = \"z\"\n",
-            255 - r % 128,
-            r % 200
+            "[[rules]]\nid = \"r{r}\"\nwhen = {{ q{} = \"o1\" }}\nbecause = \"b\"\nsource = \"s\"\noutcome = \"z\"\n",
+            250 + r % 6
         );
         if s.len() + rule.len() > FILE_LIMIT {
             break;

@@ -97,6 +97,7 @@ fn reason(m: &Model, out: &mut Vec<Line<'static>>, r: &Reason, indent: &str, wid
             (strings::signed(r.points.unwrap_or(0)), t.text())
         }
         ReasonKind::Caveat => ("!".to_owned(), t.warn()),
+        ReasonKind::More => ("…".to_owned(), t.dim()),
         ReasonKind::Meets | ReasonKind::Supported => ("✓".to_owned(), t.text()),
         _ => ("✗".to_owned(), t.excluded()),
     };
@@ -313,6 +314,9 @@ pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
         heading(&mut out, w::WHAT_IF, t.heading());
         for x in &r.what_if {
             para(&mut out, "  → ", t.text(), &x.text, t.text(), width, 0);
+        }
+        if let Some(more) = &r.what_if_more {
+            para(&mut out, "    ", t.dim(), more, t.dim(), width, 0);
         }
     }
     if !r.open.is_empty() {
