@@ -14,6 +14,8 @@ use super::model::*;
 use super::raw::*;
 use crate::report::keys as json_keys;
 
+mod former_ids;
+
 /// Longest accepted id, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 /// Longest accepted text field, in characters.
@@ -953,6 +955,7 @@ impl<'a> Validator<'a> {
             }
         }
 
+        let former = self.former_ids(&raw);
         if !self.problems.is_empty() {
             return Err(self.problems.into_error());
         }
@@ -990,6 +993,7 @@ impl<'a> Validator<'a> {
             final_rules,
             gated_by,
             outlasts_final,
+            former,
         })
     }
 

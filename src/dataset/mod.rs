@@ -2,10 +2,12 @@
 
 pub mod answers;
 pub mod diagnostic;
+pub mod former;
 pub mod input;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod unknown;
 
 use std::path::Path;
 

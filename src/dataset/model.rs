@@ -65,6 +65,8 @@ pub struct Dataset {
     /// Per question, whether a final outcome leaves it open: it always counts, or it gates
     /// a question that does (so that question can still be asked).
     pub outlasts_final: Vec<bool>,
+    /// Ids of earlier editions and what became of them (`renamed_from`, `replaces`).
+    pub former: super::former::FormerIds,
 }
 
 /// Where a dataset came from.
