@@ -237,7 +237,7 @@ where
 {
     let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
     let mut cmd = command();
-    if let Some(message) = wizard_flags_before_a_command(&args) {
+    if let Some(message) = wizard_flags_before_a_command(&cmd, &args) {
         return Err(cmd.error(ErrorKind::ArgumentConflict, message));
     }
     let matches = cmd.try_get_matches_from_mut(args)?;
@@ -286,7 +286,10 @@ impl Cli {
 
 /// The wizard's flags written before a command (`authwiz --data NAME matrix`): clap would
 /// only say that they cannot be used with it; this says where they go instead.
-fn wizard_flags_before_a_command(args: &[std::ffi::OsString]) -> Option<String> {
+fn wizard_flags_before_a_command(
+    cmd: &clap::Command,
+    args: &[std::ffi::OsString],
+) -> Option<String> {
     let words: Vec<String> = args
         .iter()
         .skip(1)
@@ -307,12 +310,11 @@ fn wizard_flags_before_a_command(args: &[std::ffi::OsString]) -> Option<String> 
             break;
         }
     }
-    let sub = words.get(i)?;
-    let cmd = command();
-    let target = cmd.find_subcommand(sub)?;
     if flags.is_empty() {
         return None;
     }
+    let sub = words.get(i)?;
+    let target = cmd.find_subcommand(sub)?;
     let name = |f: &str| f.split('=').next().unwrap_or(f).to_owned();
     let (moved, refused): (Vec<String>, Vec<String>) =
         flags.iter().map(|f| name(f)).partition(|n| {

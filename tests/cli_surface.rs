@@ -267,6 +267,10 @@ fn an_id_of_the_other_edition_says_which_edition_has_it() {
             "`client-credentials` is an authorization method of box-current: add `--data box-current`",
         ),
         (
+            &["recommend", "-a", "key-pair=yes"],
+            "`key-pair` is a question of box-current: add `--data box-current`",
+        ),
+        (
             &["recommend", "-a", "app-type=limited-access-app"],
             "`limited-access-app` is an application type of box-current: add `--data box-current`",
         ),
