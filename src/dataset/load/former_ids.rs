@@ -17,38 +17,59 @@ struct Written<'r> {
     replaces: &'r [Id],
 }
 
+impl<'r> Written<'r> {
+    /// The former ids written on one thing, if it names any (the key built only then).
+    fn of(
+        kind: Kind,
+        now: usize,
+        key: impl FnOnce() -> String,
+        renamed_from: &'r [Id],
+        replaces: &'r [Id],
+    ) -> Option<Self> {
+        (!renamed_from.is_empty() || !replaces.is_empty()).then(|| Self {
+            kind,
+            now,
+            key: key(),
+            renamed_from,
+            replaces,
+        })
+    }
+}
+
 impl Validator<'_> {
     /// Collects every former id, reporting a malformed one, one the dataset still uses
     /// for a thing of the same kind (it would be ambiguous), a rename claimed by two
     /// things (a thing that became several was replaced, not renamed), and one listed
     /// twice.
     pub(super) fn former_ids(&mut self, raw: &RawDataset) -> FormerIds {
+        // Only the things that name former ids (few or none): loading pays nothing more
+        // for a dataset without them.
         let mut written = Vec::new();
         for (i, c) in raw.candidates.iter().enumerate() {
-            written.push(Written {
-                kind: Kind::Candidate,
-                now: i,
-                key: format!("candidates[{i}]"),
-                renamed_from: &c.renamed_from,
-                replaces: &c.replaces,
-            });
+            written.extend(Written::of(
+                Kind::Candidate,
+                i,
+                || format!("candidates[{i}]"),
+                &c.renamed_from,
+                &c.replaces,
+            ));
         }
         for (q, question) in raw.questions.iter().enumerate() {
-            written.push(Written {
-                kind: Kind::Question,
-                now: q,
-                key: format!("questions[{q}]"),
-                renamed_from: &question.renamed_from,
-                replaces: &question.replaces,
-            });
+            written.extend(Written::of(
+                Kind::Question,
+                q,
+                || format!("questions[{q}]"),
+                &question.renamed_from,
+                &question.replaces,
+            ));
             for (o, option) in question.options.iter().enumerate() {
-                written.push(Written {
-                    kind: Kind::Option(q),
-                    now: o,
-                    key: format!("questions[{q}].options[{o}]"),
-                    renamed_from: &option.renamed_from,
-                    replaces: &option.replaces,
-                });
+                written.extend(Written::of(
+                    Kind::Option(q),
+                    o,
+                    || format!("questions[{q}].options[{o}]"),
+                    &option.renamed_from,
+                    &option.replaces,
+                ));
             }
         }
         let in_use = |kind: Kind| -> HashSet<&str> {
@@ -71,10 +92,7 @@ impl Validator<'_> {
             }
         };
         let mut former = FormerIds::default();
-        for w in written
-            .iter()
-            .filter(|w| !w.renamed_from.is_empty() || !w.replaces.is_empty())
-        {
+        for w in &written {
             let current = in_use(w.kind);
             for (change, list, name) in [
                 (Change::Renamed, w.renamed_from, "renamed_from"),
