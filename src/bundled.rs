@@ -37,8 +37,43 @@ pub const BUNDLED: &[Bundled] = &[
     },
 ];
 
-/// Alias of the command line's `--context` flag, in this domain's words.
+/// Hidden alias of the command line's `--context` flag, in this domain's words: accepted
+/// (`compare --app-type custom-app`), never shown in the help, which is the same for every
+/// dataset.
 pub const CONTEXT_FLAG_ALIAS: &str = "app-type";
+
+/// The words of the command line's help, which is built before any dataset is read: the
+/// default edition's `[dataset.vocabulary]` (a test keeps the two equal), so that the help
+/// speaks of authorization methods rather than of candidates.
+pub const HELP_WORDS: HelpWords = HelpWords {
+    candidate: "authorization method",
+    candidates: "authorization methods",
+    context: "application type",
+    contexts: "application types",
+};
+
+/// The vocabulary words the command line's help uses.
+#[derive(Debug, Clone, Copy)]
+pub struct HelpWords {
+    pub candidate: &'static str,
+    pub candidates: &'static str,
+    pub context: &'static str,
+    pub contexts: &'static str,
+}
+
+/// What authwiz does, in a line: `authwiz -h`, and the manual page's NAME.
+pub const SUMMARY: &str =
+    "choose a Box Platform authorization method, and compare the methods side by side";
+
+/// The first sentence of `authwiz --help`: what authwiz is for.
+pub const PURPOSE: &str = "authwiz helps you choose a Box Platform authorization method (OAuth 2.0, \
+    JWT, Client Credentials Grant, App Token, Developer Token) and compare them side by side: \
+    answer a few questions, get a recommendation that says why it fits, why not the others and \
+    what would change it.";
+
+/// The example under it: arguments after `authwiz` (a test runs it).
+pub const EXAMPLE: &str =
+    "recommend -a app-type=custom-app -a purpose=production -a users=box-users";
 
 /// The bundled dataset called `name`, if any.
 pub fn find(name: &str) -> Option<&'static Bundled> {
@@ -53,6 +88,16 @@ pub fn default_dataset() -> &'static Bundled {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_words_are_the_default_editions_vocabulary() {
+        let ds = crate::dataset::load_default().unwrap();
+        let v = &ds.vocabulary;
+        assert_eq!(HELP_WORDS.candidate, v.candidate);
+        assert_eq!(HELP_WORDS.candidates, v.candidates);
+        assert_eq!(HELP_WORDS.context, v.context);
+        assert_eq!(HELP_WORDS.contexts, v.contexts);
+    }
 
     #[test]
     fn edition_lines_match_the_datasets() {

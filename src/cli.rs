@@ -1,29 +1,36 @@
 //! The command line, declared with clap.
+//!
+//! Each flag is offered only where it does something, and means the same wherever it is
+//! offered: `--data` is the dataset to use, `--format` lists only the formats its command
+//! writes, `--answers` is an answers file as the wizard saves it. The flags before a
+//! command are the wizard's, so `authwiz --plain recommend` is refused rather than
+//! silently ignored. Help texts that name the domain's things come from `help.rs`.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::bundled::CONTEXT_FLAG_ALIAS;
+use crate::completion;
+use crate::help;
 use crate::report::Format;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "authwiz",
     version,
-    about = "Choose and compare options with an explained, sourced recommendation",
-    long_about = "Without a subcommand, authwiz opens the interactive wizard on the default \
-                  dataset. Subcommands answer the same questions for scripts.",
-    after_help = "Exit codes: 0 result, 1 wizard left before a result, 2 bad usage or input, \
-                  3 nothing fits (recommend) or problems found (check), 130 interrupted."
+    about = help::about(),
+    long_about = help::long_about(),
+    after_help = help::after_help(),
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Dataset: a bundled edition's name (see `authwiz datasets`) or a TOML file.
-    #[arg(long, global = true, value_name = "NAME|PATH")]
+    #[arg(long, value_name = "NAME|PATH", help = help::data(), add = completion::data())]
     pub data: Option<String>,
 
-    /// Start from the answers in this file (as saved by the wizard).
-    #[arg(long, value_name = "FILE")]
+    /// Resume from the answers in this file (as the wizard saves them).
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub answers: Option<PathBuf>,
 
     /// Numbered line prompts instead of the full-screen wizard (screen readers, pipes).
@@ -36,50 +43,126 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Recommend from answers, with every explanation.
+    #[command(about = help::recommend(), after_help = help::recommend_after())]
     Recommend(RecommendArgs),
-    /// Compare candidates side by side over every criterion.
+    #[command(about = help::compare(), after_help = help::words())]
     Compare(CompareArgs),
-    /// The support matrix: which candidates each context supports.
-    Matrix(FormatArg),
-    /// The questions and their options (ids for --answer).
-    Questions(FormatArg),
-    /// The bundled datasets.
-    Datasets(FormatArg),
-    /// Validate a dataset and analyse it: unreachable candidates, useless questions, gaps.
-    Check(FormatArg),
-    /// Print a shell completion script.
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    #[command(about = help::matrix(), after_help = help::words())]
+    Matrix(CatalogArgs),
+    #[command(about = help::questions())]
+    Questions(CatalogArgs),
+    #[command(about = help::datasets())]
+    Datasets(DatasetsArgs),
+    #[command(about = help::check(), after_help = help::words())]
+    Check(CatalogArgs),
+    #[command(about = help::completions())]
+    Completions(CompletionsArgs),
+    #[command(about = help::man())]
+    Man(ManArgs),
+}
+
+/// The dataset a command reads.
+#[derive(Debug, Args)]
+pub struct DataArg {
+    #[arg(long, value_name = "NAME|PATH", help = help::data(), add = completion::data())]
+    pub data: Option<String>,
+}
+
+/// Formats of the listings (`compare`, `matrix`, `questions`, `datasets`, `check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned text for people.
+    #[default]
+    Text,
+    /// JSON for tools.
+    Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+/// Formats of `recommend`: the listings' and a decision record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum RecommendFormat {
+    /// Aligned text for people.
+    #[default]
+    Text,
+    /// JSON for tools.
+    Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// An architecture decision record (Markdown).
+    Adr,
+}
+
+impl From<ListFormat> for Format {
+    fn from(f: ListFormat) -> Self {
+        match f {
+            ListFormat::Text => Format::Text,
+            ListFormat::Json => Format::Json,
+            ListFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<RecommendFormat> for Format {
+    fn from(f: RecommendFormat) -> Self {
+        match f {
+            RecommendFormat::Text => Format::Text,
+            RecommendFormat::Json => Format::Json,
+            RecommendFormat::Markdown => Format::Markdown,
+            RecommendFormat::Adr => Format::Adr,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
-pub struct FormatArg {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+pub struct CatalogArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetsArgs {
+    #[arg(long, value_name = "PATH", help = help::datasets_data(), add = completion::data())]
+    pub data: Option<String>,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct RecommendArgs {
-    /// An answer, as QUESTION=OPTION (repeatable; see `authwiz questions`).
-    #[arg(short = 'a', long = "answer", value_name = "QUESTION=OPTION")]
+    #[command(flatten)]
+    pub data: DataArg,
+
+    /// An answer, as QUESTION=OPTION: repeat it for each question, once per question (the
+    /// ids: `authwiz questions`).
+    #[arg(
+        short = 'a',
+        long = "answer",
+        value_name = "QUESTION=OPTION",
+        add = completion::answer()
+    )]
     pub answer: Vec<String>,
 
-    /// Answers from a TOML file; --answer pairs override it.
-    #[arg(long, value_name = "FILE")]
+    /// Start from the answers in this file (as the wizard saves them); an --answer for the
+    /// same question replaces the file's.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub answers: Option<PathBuf>,
 
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RecommendFormat,
 
-    /// Date written into a decision record (default: today).
+    /// The date written into the decision record (with --format adr only; default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
 
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to this file instead of standard output (never over an existing file without
+    /// --force).
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 
     /// Replace the --output file if it exists.
@@ -89,18 +172,211 @@ pub struct RecommendArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Candidate ids to compare (default: all).
-    #[arg(value_name = "ID")]
+    #[command(flatten)]
+    pub data: DataArg,
+
+    #[arg(value_name = "ID", help = help::compare_ids(), add = completion::candidate())]
     pub candidates: Vec<String>,
 
-    /// Also show support for this context.
-    #[arg(long, visible_alias = CONTEXT_FLAG_ALIAS, value_name = "ID")]
+    // The alias is the bundled domain's word for it: accepted, but kept out of the help,
+    // which is the same for every dataset.
+    #[arg(
+        long,
+        alias = CONTEXT_FLAG_ALIAS,
+        value_name = "ID",
+        help = help::compare_context(),
+        add = completion::context()
+    )]
     pub context: Option<String>,
 
-    /// Show only the rows where the compared candidates differ.
-    #[arg(long)]
+    #[arg(long, help = help::only_differences())]
     pub only_differences: bool,
 
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command whose own page to print (default: the page of authwiz itself).
+    #[arg(value_name = "COMMAND", add = completion::command_names())]
+    pub command: Option<String>,
+
+    /// Write every page into this directory instead (authwiz.1, authwiz-recommend.1, ...),
+    /// e.g. ~/.local/share/man/man1.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
+
+    /// Replace pages that exist in --dir.
+    #[arg(long, requires = "dir")]
+    pub force: bool,
+}
+
+/// The command line as clap sees it: for parsing, completion and the manual page alike.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Parses the process's arguments; a command line clap accepts but that contradicts
+/// itself is refused in clap's own form (exit code 2).
+pub fn parse() -> Result<Cli, clap::Error> {
+    parse_from(std::env::args_os())
+}
+
+pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let mut cmd = command();
+    if let Some(message) = wizard_flags_before_a_command(&cmd, &args) {
+        return Err(cmd.error(ErrorKind::ArgumentConflict, message));
+    }
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+    if let Some((sub, kind, message)) = cli.contradiction() {
+        cmd.build();
+        let target = match cmd.find_subcommand_mut(sub) {
+            Some(sub) => sub,
+            None => &mut cmd,
+        };
+        return Err(target.error(kind, message));
+    }
+    Ok(cli)
+}
+
+impl Cli {
+    /// What clap cannot say by itself: (command, kind of error, message).
+    fn contradiction(&self) -> Option<(&'static str, ErrorKind, String)> {
+        match &self.command {
+            Some(Command::Recommend(a)) if a.date.is_some() && a.format != RecommendFormat::Adr => {
+                Some((
+                    "recommend",
+                    ErrorKind::ArgumentConflict,
+                    "--date is the date of a decision record: it needs --format adr".to_owned(),
+                ))
+            }
+            Some(Command::Man(m)) => m
+                .command
+                .as_deref()
+                .filter(|c| !command().get_subcommands().any(|s| s.get_name() == *c))
+                .map(|c| {
+                    (
+                        "man",
+                        ErrorKind::InvalidValue,
+                        format!(
+                            "no command `{}`: expected one of {}",
+                            crate::dataset::diagnostic::shown(c),
+                            command_names().join(", ")
+                        ),
+                    )
+                }),
+            _ => None,
+        }
+    }
+}
+
+/// The wizard's flags written before a command (`authwiz --data NAME matrix`): clap would
+/// only say that they cannot be used with it; this says where they go instead.
+fn wizard_flags_before_a_command(
+    cmd: &clap::Command,
+    args: &[std::ffi::OsString],
+) -> Option<String> {
+    let words: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut flags: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_str();
+        let takes_value = w == "--data" || w == "--answers";
+        if takes_value && i + 1 < words.len() {
+            flags.push(w);
+            i += 2;
+        } else if w == "--plain" || w.starts_with("--data=") || w.starts_with("--answers=") {
+            flags.push(w);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if flags.is_empty() {
+        return None;
+    }
+    let sub = words.get(i)?;
+    let target = cmd.find_subcommand(sub)?;
+    let name = |f: &str| f.split('=').next().unwrap_or(f).to_owned();
+    let (moved, refused): (Vec<String>, Vec<String>) =
+        flags.iter().map(|f| name(f)).partition(|n| {
+            let long = n.trim_start_matches('-');
+            target.get_arguments().any(|a| a.get_long() == Some(long))
+        });
+    let mut advice = Vec::new();
+    if !moved.is_empty() {
+        advice.push(format!(
+            "write {} after the command: `authwiz {sub} {} ...`",
+            moved.join(" and "),
+            moved.join(" ... ")
+        ));
+    }
+    if !refused.is_empty() {
+        advice.push(format!("`authwiz {sub}` has no {}", refused.join(" or ")));
+    }
+    Some(format!(
+        "the options before a command are the wizard's; {}",
+        advice.join("; ")
+    ))
+}
+
+/// The names of the commands, `help` excepted.
+pub fn command_names() -> Vec<String> {
+    command()
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .filter(|n| n != "help")
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn a_date_needs_a_decision_record() {
+        let e = parse_from(["authwiz", "recommend", "--date", "2024-01-02"]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::ArgumentConflict);
+        assert!(
+            parse_from([
+                "authwiz",
+                "recommend",
+                "--date",
+                "2024-01-02",
+                "--format",
+                "adr"
+            ])
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn the_wizards_flags_are_not_the_commands() {
+        assert!(parse_from(["authwiz", "--plain", "matrix"]).is_err());
+        assert!(parse_from(["authwiz", "matrix", "--plain"]).is_err());
+        assert!(parse_from(["authwiz", "completions", "bash", "--data", "x"]).is_err());
+    }
 }

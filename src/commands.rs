@@ -8,14 +8,22 @@ use serde_json::json;
 
 use crate::analysis::{self, Severity};
 use crate::bundled;
-use crate::cli::{CompareArgs, FormatArg, RecommendArgs};
+use crate::cli::{
+    CatalogArgs, CompareArgs, CompletionsArgs, DatasetsArgs, ListFormat, ManArgs, RecommendArgs,
+    RecommendFormat,
+};
+use crate::completion;
+use crate::dataset::unknown::{self, Unknown, Via};
 use crate::dataset::{
     self, Answers, Dataset, Diagnostic, InputError, answers, diagnostic, diagnostic::Problems,
 };
 use crate::engine;
 use crate::exit;
 use crate::files;
-use crate::report::{self, Format, catalog, recommend};
+use crate::fit;
+use crate::manpage;
+use crate::report::{self, catalog, recommend};
+use crate::sanitize;
 use crate::strings::wizard as wizard_words;
 
 /// Loads the dataset named by `--data` (or the one an answers file names, or the default)
@@ -67,25 +75,40 @@ fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<()> {
 }
 
 fn render(
-    format: Format,
+    format: ListFormat,
     text: impl FnOnce() -> String,
     json: impl FnOnce() -> serde_json::Value,
     markdown: impl FnOnce() -> String,
-) -> Result<String> {
-    Ok(match format {
-        Format::Text => report::terminal_text(&text()),
-        Format::Json => report::json_string(&json()),
-        Format::Markdown => report::terminal_text(&markdown()),
-        Format::Adr => bail!("--format adr is only for `authwiz recommend`"),
-    })
+) -> String {
+    match format {
+        ListFormat::Text => report::terminal_text(&text()),
+        ListFormat::Json => report::json_string(&json()),
+        ListFormat::Markdown => report::terminal_text(&markdown()),
+    }
 }
 
-pub fn recommend(data: Option<&str>, args: &RecommendArgs) -> Result<u8> {
-    let (ds, answers) = load_inputs(data, args.answers.as_deref(), &args.answer)?;
+/// Says so on standard error; a warning never changes the exit code.
+fn warn(message: &str) {
+    // Not eprintln!: it panics when standard error is gone.
+    let _ = writeln!(std::io::stderr(), "warning: {}", sanitize::text(message));
+}
+
+pub fn recommend(args: &RecommendArgs) -> Result<u8> {
+    let (ds, answers) = load_inputs(
+        args.data.data.as_deref(),
+        args.answers.as_deref(),
+        &args.answer,
+    )?;
+    for pair in repeated_pairs(&args.answer) {
+        warn(&format!(
+            "--answer {} is given more than once; it counts once",
+            diagnostic::shown(pair)
+        ));
+    }
     let verdict = engine::decide(&ds, &answers);
     let rep = report::build(&ds, &verdict);
     let text = match args.format {
-        Format::Adr => {
+        RecommendFormat::Adr => {
             let date = match &args.date {
                 Some(d) if valid_date(d) => d.clone(),
                 Some(d) => bail!("invalid --date `{}`: expected YYYY-MM-DD", d.escape_debug()),
@@ -93,26 +116,34 @@ pub fn recommend(data: Option<&str>, args: &RecommendArgs) -> Result<u8> {
             };
             report::terminal_text(&report::adr::adr(&ds, &rep, &date))
         }
-        f => render(
-            f,
-            || recommend::text(&rep),
-            || recommend::json(&rep, &ds.vocabulary),
-            || recommend::markdown(&rep),
-        )?,
+        RecommendFormat::Text => report::terminal_text(&recommend::text(&rep)),
+        RecommendFormat::Json => report::json_string(&recommend::json(&rep, &ds.vocabulary)),
+        RecommendFormat::Markdown => report::terminal_text(&recommend::markdown(&rep)),
     };
     emit(&text, args.output.as_deref(), args.force)?;
-    Ok(result_code(&verdict))
+    Ok(exit::of_result(&verdict))
 }
 
-/// The exit code of a result: nothing fits, a tie decided by order alone, or a result.
-pub fn result_code(verdict: &engine::Verdict) -> u8 {
-    if verdict.eval.nothing_fits() {
-        exit::NEGATIVE
-    } else if verdict.decided_by_order() {
-        exit::TIE
-    } else {
-        exit::OK
+/// The `QUESTION=OPTION` pairs given more than once, each named once. (Two different
+/// answers to one question are an error of `answers::parse_pairs`, so by the time this
+/// runs, a repeated question is a repeated pair.)
+fn repeated_pairs(pairs: &[String]) -> Vec<&str> {
+    let key = |p: &str| -> String {
+        match p.split_once('=') {
+            Some((q, o)) => format!("{}={}", q.trim(), o.trim()),
+            None => p.to_owned(),
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut told = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for p in pairs {
+        let k = key(p);
+        if !seen.insert(k.clone()) && told.insert(k) {
+            out.push(p.as_str());
+        }
     }
+    out
 }
 
 /// A real calendar date as `YYYY-MM-DD`.
@@ -141,18 +172,22 @@ fn valid_date(d: &str) -> bool {
     (1..=days_in_month).contains(&day)
 }
 
-pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
-    let ds = load(data)?;
+pub fn compare(args: &CompareArgs) -> Result<u8> {
+    let ds = load(args.data.data.as_deref())?;
     let mut problems = Problems::default();
     let mut candidates = Vec::new();
     for id in &args.candidates {
         match ds.candidate_ix(id) {
             Some(c) if !candidates.contains(&c) => candidates.push(c),
-            Some(_) => {}
+            Some(_) => warn(&format!(
+                "`{}` is named more than once; it is compared once",
+                diagnostic::shown(id)
+            )),
             None => problems.add(|| {
                 unknown_id(
                     &ds,
-                    &ds.vocabulary.candidate,
+                    "compare",
+                    Unknown::Candidate,
                     id,
                     ds.candidates.iter().map(|c| c.id.as_str()),
                 )
@@ -169,7 +204,8 @@ pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
                 problems.add(|| {
                     unknown_id(
                         &ds,
-                        &ds.vocabulary.context,
+                        "--context",
+                        Unknown::Context,
                         id,
                         ds.contexts.iter().map(|c| c.id.as_str()),
                     )
@@ -187,78 +223,117 @@ pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
         only_differences: args.only_differences,
     };
     emit(
-        &render(args.format, || cmp.text(), || cmp.json(), || cmp.markdown())?,
+        &render(args.format, || cmp.text(), || cmp.json(), || cmp.markdown()),
         None,
         false,
     )?;
     Ok(exit::OK)
 }
 
+/// An id the dataset does not know, given on the command line at `place` (a flag, or the
+/// command for its arguments): named as the user wrote it, never as the dataset's file,
+/// with the valid ids and the best hint (`dataset::unknown`).
 fn unknown_id<'a>(
     ds: &Dataset,
-    what: &str,
+    place: &str,
+    kind: Unknown,
     id: &str,
     ids: impl Iterator<Item = &'a str> + Clone,
 ) -> Diagnostic {
+    let what = match kind {
+        Unknown::Context => &ds.vocabulary.context,
+        _ => &ds.vocabulary.candidate,
+    };
     Diagnostic {
-        file: ds.origin.to_string(),
+        file: place.to_owned(),
         line: None,
         column: None,
         key: String::new(),
         message: format!("unknown {what} `{}`", diagnostic::shown(id)),
-        expected: Some(format!("one of {}", diagnostic::list_ids(ids.clone()))),
-        hint: diagnostic::did_you_mean(id, ids),
+        expected: Some(format!(
+            "one of {} (in {})",
+            diagnostic::list_ids(ids.clone()),
+            dataset_named(ds)
+        )),
+        hint: unknown::hint(ds, kind, id, Via::CommandLine, ids),
     }
 }
 
-pub fn matrix(data: Option<&str>, args: &FormatArg) -> Result<u8> {
-    let ds = load(data)?;
+/// How a message names the dataset in use: a bundled edition by its name, a file by its
+/// path.
+fn dataset_named(ds: &Dataset) -> String {
+    match ds.origin.bundled_name() {
+        Some(name) => name.to_owned(),
+        None => ds.origin.to_string(),
+    }
+}
+
+pub fn matrix(args: &CatalogArgs) -> Result<u8> {
+    let ds = load(args.data.data.as_deref())?;
     let out = render(
         args.format,
         || catalog::matrix_text(&ds),
         || catalog::matrix_json(&ds),
         || catalog::matrix_markdown(&ds),
-    )?;
+    );
     emit(&out, None, false)?;
     Ok(exit::OK)
 }
 
-pub fn questions(data: Option<&str>, args: &FormatArg) -> Result<u8> {
-    let ds = load(data)?;
+pub fn questions(args: &CatalogArgs) -> Result<u8> {
+    let ds = load(args.data.data.as_deref())?;
     let out = render(
         args.format,
         || catalog::questions_text(&ds),
         || catalog::questions_json(&ds),
         || catalog::questions_markdown(&ds),
-    )?;
+    );
     emit(&out, None, false)?;
     Ok(exit::OK)
 }
 
 /// The bundled editions, and the dataset file `--data` names, if it names one (shown by
-/// its path and its own title: a file is never taken for a bundled edition).
-pub fn datasets(data: Option<&str>, args: &FormatArg) -> Result<u8> {
+/// its path and its own title: a file is never taken for a bundled edition). The text
+/// table fits the terminal (`fit`); JSON and Markdown keep every text whole.
+pub fn datasets(args: &DatasetsArgs) -> Result<u8> {
     let mut rows = Vec::new();
     for (i, b) in bundled::BUNDLED.iter().enumerate() {
         let ds = dataset::load_bundled(b)?;
         let tag = (i == 0).then_some(wizard_words::DEFAULT);
         rows.push((b.name.to_owned(), tag, ds));
     }
-    if let Some(path) = data.filter(|d| bundled::find(d).is_none()) {
-        let ds = dataset::resolve(path)?;
-        rows.push((path.to_owned(), Some(wizard_words::FROM_DATA_FLAG), ds));
+    match args.data.as_deref() {
+        Some(name) if bundled::find(name).is_some() => warn(&format!(
+            "`{name}` is a bundled edition, listed in any case; --data adds a dataset file to the list"
+        )),
+        Some(path) => {
+            let ds = dataset::resolve(path)?;
+            rows.push((path.to_owned(), Some(wizard_words::FROM_DATA_FLAG), ds));
+        }
+        None => {}
     }
     let text = || {
-        let mut t =
-            report::table::Table::new(vec!["name".into(), "edition".into(), "title".into()]);
-        for (name, tag, ds) in &rows {
-            let name = match tag {
-                Some(tag) => format!("{name} ({tag})"),
-                None => name.clone(),
-            };
-            t.row(vec![name, ds.edition.clone(), ds.title.clone()]);
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(name, tag, ds)| {
+                let name = match tag {
+                    Some(tag) => format!("{name} ({tag})"),
+                    None => name.clone(),
+                };
+                vec![name, ds.edition.clone(), ds.title.clone()]
+            })
+            .collect();
+        let width = fit::output_width();
+        let fitted = fit::table_or_stack(&["name", "edition", "title"], &cells, width);
+        let mut text = fitted.text;
+        if fitted.cut {
+            text.push('\n');
+            text.push_str(&fit::wrap(
+                &format!("(Cut to {width} columns; `authwiz datasets --format json` has every text whole.)"),
+                width,
+            ));
         }
-        t.text()
+        text
     };
     let json = || {
         rows.iter()
@@ -281,12 +356,12 @@ pub fn datasets(data: Option<&str>, args: &FormatArg) -> Result<u8> {
         }
         t.markdown()
     };
-    emit(&render(args.format, text, json, markdown)?, None, false)?;
+    emit(&render(args.format, text, json, markdown), None, false)?;
     Ok(exit::OK)
 }
 
-pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
-    let ds = load(data)?;
+pub fn check(args: &CatalogArgs) -> Result<u8> {
+    let ds = load(args.data.data.as_deref())?;
     let rep = analysis::check(&ds, analysis::Budget::default());
     let sev = |s: Severity| match s {
         Severity::Warning => "warning",
@@ -380,7 +455,7 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
         }
         out
     };
-    emit(&render(args.format, text, json, markdown)?, None, false)?;
+    emit(&render(args.format, text, json, markdown), None, false)?;
     let warned = rep.findings.iter().any(|f| f.severity == Severity::Warning);
     Ok(if warned || !rep.complete {
         exit::NEGATIVE
@@ -389,10 +464,24 @@ pub fn check(data: Option<&str>, args: &FormatArg) -> Result<u8> {
     })
 }
 
-/// Prints a completion script (into a buffer first: a closed pipe is not a panic).
-pub fn completions(shell: clap_complete::Shell, cmd: &mut clap::Command) -> Result<u8> {
-    let mut buf = Vec::new();
-    clap_complete::generate(shell, cmd, "authwiz", &mut buf);
-    emit(&String::from_utf8_lossy(&buf), None, false)?;
+/// Prints the script that registers authwiz's completion in a shell.
+pub fn completions(args: &CompletionsArgs) -> Result<u8> {
+    emit(&completion::script(args.shell)?, None, false)?;
+    Ok(exit::OK)
+}
+
+/// Prints a manual page, or writes them all into a directory.
+pub fn man(args: &ManArgs) -> Result<u8> {
+    let cmd = crate::cli::command();
+    match &args.dir {
+        Some(dir) => {
+            let mut written = String::new();
+            for path in manpage::install(cmd, dir, args.force)? {
+                written.push_str(&format!("wrote {}\n", path.display()));
+            }
+            emit(&sanitize::text(&written), None, false)?;
+        }
+        None => emit(&manpage::page(cmd, args.command.as_deref())?, None, false)?,
+    }
     Ok(exit::OK)
 }

@@ -4,27 +4,28 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::error::Error as ClapError;
-use clap::{CommandFactory, Parser};
 
-use authwiz::cli::{Cli, Command};
-use authwiz::{commands, exit, sanitize, signals};
+use authwiz::cli::{self, Command};
+use authwiz::{commands, completion, exit, sanitize, signals};
 
 fn main() -> ExitCode {
     // Before anything is written: a file over `ulimit -f` is then an error, not a death.
     signals::ignore_file_size_limit();
-    let cli = match Cli::try_parse() {
+    // A shell asking for completions gets them and nothing else.
+    completion::answer_if_asked();
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    let data = cli.data.as_deref();
     let result = match &cli.command {
-        Some(Command::Recommend(a)) => commands::recommend(data, a),
-        Some(Command::Compare(a)) => commands::compare(data, a),
-        Some(Command::Matrix(a)) => commands::matrix(data, a),
-        Some(Command::Questions(a)) => commands::questions(data, a),
-        Some(Command::Datasets(a)) => commands::datasets(data, a),
-        Some(Command::Check(a)) => commands::check(data, a),
-        Some(Command::Completions { shell }) => commands::completions(*shell, &mut Cli::command()),
+        Some(Command::Recommend(a)) => commands::recommend(a),
+        Some(Command::Compare(a)) => commands::compare(a),
+        Some(Command::Matrix(a)) => commands::matrix(a),
+        Some(Command::Questions(a)) => commands::questions(a),
+        Some(Command::Datasets(a)) => commands::datasets(a),
+        Some(Command::Check(a)) => commands::check(a),
+        Some(Command::Completions(a)) => commands::completions(a),
+        Some(Command::Man(a)) => commands::man(a),
         None => authwiz::wizard::run(&cli),
     };
     match result {

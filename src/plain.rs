@@ -201,7 +201,8 @@ pub fn run(
     writeln!(out)?;
     out.write_all(report::terminal_text(&report::recommend::text(&rep)).as_bytes())?;
     out.flush()?;
-    Ok(exit::OK)
+    // The same code as `recommend` for these answers (and the full-screen wizard).
+    Ok(exit::of_result(&verdict))
 }
 
 fn help(ds: &Dataset, q: QuestionIx, out: &mut impl Write) -> io::Result<()> {

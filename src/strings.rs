@@ -466,7 +466,8 @@ pub mod wizard {
     pub const NO_MATRIX: &str = "This dataset has no support matrix.";
     pub const GLOSSARY: &str = "Glossary";
     pub const KEYS: &str = "Keys";
-    pub const EXIT_CODES: &str = "Leaving: q on the result screen prints the result and exits 0; \
+    pub const EXIT_CODES: &str = "Leaving: q on the result screen prints the result and exits \
+        as `authwiz recommend` does for the same answers (0, or 3 when nothing fits, 4 on a tie); \
         q before a result exits 1; Ctrl+C exits 130 at once.";
 
     pub fn too_small(min_w: u16, min_h: u16, w: u16, h: u16) -> String {

@@ -89,7 +89,8 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 r => r?,
             }
-            exit::OK
+            // The same code as `recommend` for these answers: a result means one thing.
+            exit::of_result(&model.verdict)
         }
         Exit::NoResult => exit::QUIT,
         Exit::Interrupted => exit::INTERRUPTED,

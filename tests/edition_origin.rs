@@ -39,6 +39,8 @@ fn authwiz(dir: &Path, args: &[&str]) -> String {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Wide enough for `datasets` to stay a table of one line per dataset.
+        .env("COLUMNS", "1000")
         .output()
         .unwrap();
     assert_eq!(

@@ -79,6 +79,8 @@ fn every_readme_example_shows_real_output() {
             .args(&ex.args)
             .env("NO_COLOR", "1")
             .env_remove("AUTHWIZ_DATA")
+            // Output not on a terminal fits 80 columns (`datasets`), unless COLUMNS says.
+            .env_remove("COLUMNS")
             .current_dir(root)
             .output()
             .unwrap();

@@ -7,11 +7,10 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
-use super::diagnostic::{
-    Diagnostic, InputError, LineIndex, Problems, did_you_mean, list_ids, shown,
-};
+use super::diagnostic::{Diagnostic, InputError, LineIndex, Problems, list_ids, shown};
 use super::input::{parse_toml, read_text};
 use super::model::{Dataset, OptionIx, QuestionIx};
+use super::unknown::{self, Unknown, Via};
 
 /// One option per question, or none yet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -91,15 +90,42 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
-/// Parses `QUESTION=OPTION` pairs against `ds` into `into`, pairs later on the command
-/// line winning; reports every bad pair (the first ones in full, the rest counted).
+/// Parses `QUESTION=OPTION` pairs against `ds` into `into` (over the answers already
+/// there, from an answers file); reports every bad pair (the first ones in full, the rest
+/// counted). Two pairs that answer one question differently contradict each other: an
+/// error naming both, never a silent choice of the last. The same pair twice is harmless.
 pub fn parse_pairs(ds: &Dataset, pairs: &[String], into: &mut Answers) -> Result<(), InputError> {
     let mut problems = Problems::default();
+    // Per question, the first pair that answered it.
+    let mut first: Vec<Option<(OptionIx, &str)>> = vec![None; ds.questions.len()];
     for pair in pairs {
         match parse_pair(ds, pair) {
-            Ok((q, o)) => into.set(q, o),
+            Ok((q, o)) => match first[q] {
+                Some((earlier, before)) if earlier != o => problems.add(|| Diagnostic {
+                    file: "--answer".into(),
+                    line: None,
+                    column: None,
+                    key: shown(pair),
+                    message: format!(
+                        "answers `{}` again, differently from `{}`",
+                        ds.questions[q].id,
+                        shown(before)
+                    ),
+                    expected: Some(format!(
+                        "one answer per question: `{}` or `{}`",
+                        shown(before),
+                        shown(pair)
+                    )),
+                    hint: None,
+                }),
+                Some(_) => {}
+                None => {
+                    first[q] = Some((o, pair));
+                    into.set(q, o);
+                }
+            },
             Err(p) => problems.add(|| {
-                let (message, expected, hint) = p.describe();
+                let (message, expected, hint) = p.describe(Via::CommandLine);
                 Diagnostic {
                     file: "--answer".into(),
                     line: None,
@@ -147,15 +173,15 @@ enum Problem<'d, 'a> {
 }
 
 impl Problem<'_, '_> {
-    /// Message, expected, hint.
-    fn describe(self) -> (String, String, Option<String>) {
+    /// Message, expected, hint; `via` says where the answer was written.
+    fn describe(self, via: Via) -> (String, String, Option<String>) {
         match self {
             Problem::UnknownQuestion { ds, question } => {
                 let ids = ds.questions.iter().map(|q| q.id.as_str());
                 (
                     format!("unknown question `{}`", shown(question)),
                     format!("one of {}", list_ids(ids.clone())),
-                    did_you_mean(question, ids),
+                    unknown::hint(ds, Unknown::Question, question, via, ids),
                 )
             }
             Problem::UnknownOption {
@@ -163,7 +189,8 @@ impl Problem<'_, '_> {
                 question,
                 option,
             } => {
-                let question = &ds.questions[question];
+                let q = question;
+                let question = &ds.questions[q];
                 let ids = question.options.iter().map(|o| o.id.as_str());
                 (
                     format!(
@@ -172,7 +199,7 @@ impl Problem<'_, '_> {
                         question.id
                     ),
                     format!("one of {}", list_ids(ids.clone())),
-                    did_you_mean(option, ids),
+                    unknown::hint(ds, Unknown::Option(q), option, via, ids),
                 )
             }
             Problem::Described(d) => d,
@@ -239,7 +266,7 @@ pub fn resolve_answers_file(
     let mut at = |span: std::ops::Range<usize>, key: &str, problem: Problem| {
         problems.add(|| {
             let (line, column) = lines.position(span.start);
-            let (message, expected, hint) = problem.describe();
+            let (message, expected, hint) = problem.describe(Via::AnswersFile);
             Diagnostic {
                 file: file.to_owned(),
                 line: Some(line),

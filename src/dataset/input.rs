@@ -459,6 +459,8 @@ const CANDIDATE_KEYS: &[&str] = &[
     "when_to_use_source",
     "facts",
     "caveats",
+    "renamed_from",
+    "replaces",
 ];
 
 /// The keys of the tables that own sub-tables: a key of the owner written after a
@@ -475,6 +477,8 @@ const OWNERS: &[(&str, &str, &[&str])] = &[
             "options",
             "source",
             "always_counts",
+            "renamed_from",
+            "replaces",
         ],
     ),
     ("facts", "candidates", CANDIDATE_KEYS),

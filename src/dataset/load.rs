@@ -15,6 +15,8 @@ use super::model::*;
 use super::raw::*;
 use crate::report::keys as json_keys;
 
+mod former_ids;
+
 /// Longest accepted id, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 /// Longest accepted text field, in characters.
@@ -969,6 +971,7 @@ impl<'a> Validator<'a> {
             }
         }
 
+        let former = self.former_ids(&raw);
         if !self.problems.is_empty() {
             return Err(self.problems.into_error());
         }
@@ -1012,6 +1015,7 @@ impl<'a> Validator<'a> {
             rules_testing,
             reshapes,
             answer_groups,
+            former,
         })
     }
 

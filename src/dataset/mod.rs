@@ -3,10 +3,12 @@
 pub mod answers;
 pub mod derived;
 pub mod diagnostic;
+pub mod former;
 pub mod input;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod unknown;
 
 use std::path::Path;
 

@@ -72,6 +72,8 @@ pub struct Dataset {
     pub reshapes: Vec<bool>,
     /// Per rule, a number shared by the rules that test the same questions.
     pub answer_groups: Vec<u32>,
+    /// Ids of earlier editions and what became of them (`renamed_from`, `replaces`).
+    pub former: super::former::FormerIds,
 }
 
 /// Where a dataset came from.

@@ -207,6 +207,12 @@ pub struct RawCandidate {
     /// Warnings that come with choosing this candidate.
     #[serde(default)]
     pub caveats: Vec<RawFact>,
+    /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
+    #[serde(default)]
+    pub renamed_from: Vec<Id>,
+    /// Ids of things it took the place of in earlier editions.
+    #[serde(default)]
+    pub replaces: Vec<Id>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -276,6 +282,12 @@ pub struct RawQuestion {
     /// answer: it counts whenever it is given (see `Question::always_counts`).
     #[serde(default)]
     pub always_counts: bool,
+    /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
+    #[serde(default)]
+    pub renamed_from: Vec<Id>,
+    /// Ids of things it took the place of in earlier editions.
+    #[serde(default)]
+    pub replaces: Vec<Id>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -285,6 +297,12 @@ pub struct RawOption {
     pub label: Text,
     #[serde(default)]
     pub help: Text,
+    /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
+    #[serde(default)]
+    pub renamed_from: Vec<Id>,
+    /// Ids of things it took the place of in earlier editions.
+    #[serde(default)]
+    pub replaces: Vec<Id>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -157,6 +157,22 @@ impl Comparison<'_> {
             .collect()
     }
 
+    /// The support row, when shown: (context, whether the compared candidates differ in
+    /// it). "Only differences" hides it like any other row that is the same for all, in
+    /// every face (the wizard's compare screen asks this too).
+    pub fn support_row(&self) -> Option<(ContextIx, bool)> {
+        let ctx = self.context?;
+        let support = &self.ds.contexts.get(ctx)?.support;
+        if self.candidates.is_empty() {
+            return None;
+        }
+        let differs = self
+            .candidates
+            .windows(2)
+            .any(|w| support[w[0]] != support[w[1]]);
+        (!self.only_differences || differs).then_some((ctx, differs))
+    }
+
     pub fn json(&self) -> Value {
         let ds = self.ds;
         let criteria: Vec<Value> = self
@@ -198,7 +214,7 @@ impl Comparison<'_> {
             ),
         );
         m.insert("criteria".into(), Value::Array(criteria));
-        if let Some(ctx) = self.context {
+        if let Some((ctx, differs)) = self.support_row() {
             let c = &ds.contexts[ctx];
             let values: Map<String, Value> = self
                 .candidates
@@ -207,7 +223,7 @@ impl Comparison<'_> {
                 .collect();
             m.insert(
                 "support".into(),
-                json!({"context": c.id, "name": c.name, "values": values}),
+                json!({"context": c.id, "name": c.name, "values": values, "differs": differs}),
             );
         }
         m.insert(
@@ -253,14 +269,14 @@ impl Comparison<'_> {
             }));
             t.row(row);
         }
-        if let Some(ctx) = self.context {
+        if let Some((ctx, differs)) = self.support_row() {
             let c = &ds.contexts[ctx];
-            let mut row = vec![String::new(), format!("Supported by {}?", c.name)];
-            row.extend(
-                self.candidates
-                    .iter()
-                    .map(|&k| yes_no(c.support[k]).to_owned()),
-            );
+            let mark = if differs { "\u{2260}" } else { "" };
+            let mut row = vec![mark.into(), strings::wizard::supported_by(&c.name)];
+            row.extend(self.candidates.iter().map(|&k| {
+                let note = if c.notes[k].is_some() { "*" } else { "" };
+                format!("{}{note}", yes_no(c.support[k]))
+            }));
             t.row(row);
         }
         t
@@ -276,6 +292,19 @@ impl Comparison<'_> {
                     out.push(format!(
                         "{} × {}: {}",
                         ds.candidates[c].name, crit.label, n.text
+                    ));
+                }
+            }
+        }
+        if let Some((ctx, _)) = self.support_row() {
+            let row = &ds.contexts[ctx];
+            for &c in &self.candidates {
+                if let Some(n) = &row.notes[c] {
+                    out.push(format!(
+                        "{} × {}: {}",
+                        ds.candidates[c].name,
+                        strings::wizard::supported_by(&row.name),
+                        n.text
                     ));
                 }
             }

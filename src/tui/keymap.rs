@@ -154,7 +154,7 @@ pub static BINDINGS: &[Binding] = &[
         &[ch('q')],
         "q",
         Msg::Quit,
-        "quit (from the result: print it and exit 0)",
+        "quit (from the result: print it, exit as recommend)",
         "quit",
     ),
     b(

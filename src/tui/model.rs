@@ -297,17 +297,7 @@ impl Model {
 
     /// The support row of the comparison, when shown: (context, whether it differs).
     pub fn support_row(&self) -> Option<(ContextIx, bool)> {
-        let cmp = self.comparison();
-        let ctx = cmp.context?;
-        let c = self.ds.contexts.get(ctx)?;
-        if cmp.candidates.is_empty() {
-            return None;
-        }
-        let differs = cmp
-            .candidates
-            .windows(2)
-            .any(|p| c.support[p[0]] != c.support[p[1]]);
-        (!cmp.only_differences || differs).then_some((ctx, differs))
+        self.comparison().support_row()
     }
 
     /// The question behind the result's answer `i`.

@@ -92,7 +92,7 @@ pub enum Effect {
 /// How the wizard ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    /// Left from the result: print it, exit 0.
+    /// Left from the result: print it, exit as `recommend` would (`exit::of_result`).
     Result,
     /// Left before a result: exit 1.
     NoResult,
