@@ -4,7 +4,8 @@
 //! offered: `--data` is the dataset to use, `--format` lists only the formats its command
 //! writes, `--answers` is an answers file as the wizard saves it. The flags before a
 //! command are the wizard's, so `authwiz --plain recommend` is refused rather than
-//! silently ignored. Help texts that name the domain's things come from `help.rs`.
+//! silently ignored; `--data` alone may also come first (`authwiz --data NAME matrix`),
+//! as it always could. Help texts that name the domain's things come from `help.rs`.
 
 use std::path::PathBuf;
 
@@ -237,6 +238,7 @@ where
 {
     let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
     let mut cmd = command();
+    let args = data_after_the_command(&cmd, args);
     if let Some(message) = wizard_flags_before_a_command(&cmd, &args) {
         return Err(cmd.error(ErrorKind::ArgumentConflict, message));
     }
@@ -284,7 +286,32 @@ impl Cli {
     }
 }
 
-/// The wizard's flags written before a command (`authwiz --data NAME matrix`): clap would
+/// `authwiz --data NAME COMMAND ...` has always meant `authwiz COMMAND --data NAME ...`,
+/// and scripts written that way keep working: a `--data` (alone) before a command that
+/// reads a dataset is moved after it. Written on both sides, clap refuses the second.
+fn data_after_the_command(
+    cmd: &clap::Command,
+    args: Vec<std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let word = |i: usize| args.get(i).map(|a| a.to_string_lossy().into_owned());
+    let (value_words, first) = match word(1).as_deref() {
+        Some("--data") if args.len() > 3 => (2, 3),
+        Some(w) if w.starts_with("--data=") && args.len() > 2 => (1, 2),
+        _ => return args,
+    };
+    let takes_data = word(first)
+        .and_then(|sub| cmd.find_subcommand(&sub).cloned())
+        .is_some_and(|sub| sub.get_arguments().any(|a| a.get_long() == Some("data")));
+    if !takes_data {
+        return args;
+    }
+    let mut moved = vec![args[0].clone(), args[first].clone()];
+    moved.extend_from_slice(&args[1..1 + value_words]);
+    moved.extend_from_slice(&args[first + 1..]);
+    moved
+}
+
+/// The wizard's flags written before a command (`authwiz --plain recommend`): clap would
 /// only say that they cannot be used with it; this says where they go instead.
 fn wizard_flags_before_a_command(
     cmd: &clap::Command,

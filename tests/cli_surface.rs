@@ -152,12 +152,21 @@ fn data_is_offered_by_the_commands_that_read_a_dataset_and_works_there() {
 
 #[test]
 fn the_wizards_flags_before_a_command_are_refused_with_where_they_go() {
-    let r = expect(&["--data", "box-current", "matrix"], ERROR);
+    // `--data` before a command keeps meaning what it always meant.
+    let before = expect(&["--data", "box-current", "matrix"], OK);
+    let after = expect(&["matrix", "--data", "box-current"], OK);
+    assert_eq!(before.out, after.out);
+    let r = expect(&["--data", "box-current", "--plain", "matrix"], ERROR);
     assert!(
         r.err
             .contains("write --data after the command: `authwiz matrix --data ...`"),
         "{}",
         r.err
+    );
+    // Given twice, once on each side: refused, not silently one of them.
+    expect(
+        &["--data", "box-current", "matrix", "--data", "box-2019"],
+        ERROR,
     );
     let r = expect(&["--plain", "recommend"], ERROR);
     assert!(

@@ -380,7 +380,12 @@ fn a_huge_window_at_start_is_drawn_clamped() {
         !contains(&s.bytes(), beyond_row.as_bytes()),
         "drew past the limit"
     );
+    // Back to a normal size: wait for the redraw at that size before the next key, so a
+    // busy machine cannot let the key overtake the resize.
+    let before = s.bytes().len();
     s.resize(80, 24);
+    wait_until(&s, "the redraw at 80×24", |s| s.bytes().len() > before);
+    s.wait_for("Welcome");
     s.send("\r");
     s.wait_for("Question 1 of 5");
     s.send("q");
@@ -397,7 +402,12 @@ fn resizing_to_a_huge_window_is_survived() {
     wait_until(&s, "a draw on the last row allowed", |s| {
         contains(&s.bytes()[before..], start_row.as_bytes())
     });
+    // Back to a normal size: wait for the redraw at that size before the next key, so a
+    // busy machine cannot let the key overtake the resize.
+    let before = s.bytes().len();
     s.resize(80, 24);
+    wait_until(&s, "the redraw at 80×24", |s| s.bytes().len() > before);
+    s.wait_for("Welcome");
     s.send("\r");
     s.wait_for("Question 1 of 5");
     s.send("q");
