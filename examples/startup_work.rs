@@ -18,7 +18,7 @@ fn main() {
     if op == "none" {
         return;
     }
-    let mut model = tui::load_model(data.as_deref(), None).unwrap_or_else(|e| panic!("{e}"));
+    let mut model = tui::load_model(data.as_deref(), None, true).unwrap_or_else(|e| panic!("{e}"));
     if op == "load" {
         black_box(&model);
         return;

@@ -10,6 +10,8 @@ pub struct Bundled {
     /// The dataset's `edition` line, so the wizard can list an edition without parsing it
     /// (parsing every edition would double its start-up time); a test keeps the two equal.
     pub edition: &'static str,
+    /// When to choose this edition, for the welcome screen: who it is for, in a few words.
+    pub pick_when: &'static str,
     pub text: &'static str,
 }
 
@@ -27,12 +29,14 @@ pub const BUNDLED: &[Bundled] = &[
         name: "box-2019",
         file: "data/box-2019.toml",
         edition: "2019-10-08: the original guide, with Custom App, Enterprise Integration, Partner Integration and Custom Skill",
+        pick_when: "maintaining an app made before 2020 (a Custom App, an Enterprise or Partner Integration)",
         text: include_str!("../data/box-2019.toml"),
     },
     Bundled {
         name: "box-current",
         file: "data/box-current.toml",
         edition: "current: Platform App, Limited Access App and Custom Skill; OAuth 2.0, JWT, Client Credentials Grant and App Token (guide at commit eee1aa64, 2026-02-16)",
+        pick_when: "a new app today (a Platform App or a Limited Access App)",
         text: include_str!("../data/box-current.toml"),
     },
 ];

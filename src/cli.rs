@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long)]
     pub plain: bool,
 
+    /// Start afresh: do not offer the answers saved from the last session (they are
+    /// replaced as you answer).
+    #[arg(long)]
+    pub fresh: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -330,7 +335,11 @@ fn wizard_flags_before_a_command(
         if takes_value && i + 1 < words.len() {
             flags.push(w);
             i += 2;
-        } else if w == "--plain" || w.starts_with("--data=") || w.starts_with("--answers=") {
+        } else if w == "--plain"
+            || w == "--fresh"
+            || w.starts_with("--data=")
+            || w.starts_with("--answers=")
+        {
             flags.push(w);
             i += 1;
         } else {

@@ -47,12 +47,15 @@ pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<()> {
     builder.prefix(".authwiz-");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(dir).with_context(|| {
-        format!(
-            "cannot write {shown}: cannot create a file in {}",
-            dir.display()
-        )
-    })?;
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(without_temporary_name)
+        .with_context(|| {
+            format!(
+                "cannot write {shown}: cannot create a file in {}",
+                dir.display()
+            )
+        })?;
     if let Some(permissions) = permissions {
         tmp.as_file()
             .set_permissions(permissions)
@@ -60,19 +63,32 @@ pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<()> {
     }
     tmp.write_all(contents.as_bytes())
         .and_then(|_| tmp.as_file().sync_all())
+        .map_err(without_temporary_name)
         .map_err(name_the_size_limit)
         .with_context(|| format!("cannot write {shown}"))?;
     if overwrite {
         tmp.persist(path)
-            .map_err(|e| e.error)
+            .map_err(|e| without_temporary_name(e.error))
             .with_context(|| format!("cannot write {shown}"))?;
     } else {
         // Fails, rather than replaces, if the file appeared meanwhile.
         tmp.persist_noclobber(path)
-            .map_err(|e| e.error)
+            .map_err(|e| without_temporary_name(e.error))
             .with_context(|| format!("cannot write {shown}"))?;
     }
     Ok(())
+}
+
+/// The system's reason alone: the temporary file's name (which the tempfile crate adds to
+/// its errors) means nothing to the person, who never named it.
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    if let Some(code) = e.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code);
+    }
+    // tempfile words its errors "<the system's reason> at path <its temporary file>".
+    let message = e.to_string();
+    let reason = message.split(" at path ").next().unwrap_or(&message);
+    std::io::Error::new(e.kind(), reason.to_owned())
 }
 
 /// A write past the file size limit fails with EFBIG (SIGXFSZ is ignored for that, see

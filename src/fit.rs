@@ -116,24 +116,74 @@ pub fn cut(text: &str, width: usize) -> String {
 }
 
 /// `text` (authwiz's own words, never a dataset's) in lines of at most `width` columns,
-/// broken between words; a word longer than a line stays whole.
+/// broken between words.
 pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
+    wrap_indented(text, Some(width), 0, 0) + "\n"
+}
+
+/// `text` wrapped to `width` columns: the first line starts after `first` (already printed
+/// by the caller, counted in columns), the others are indented by `indent` spaces. A word
+/// longer than a line is split. `None` for `width` leaves the text on one line.
+pub fn wrap_indented(text: &str, width: Option<usize>, first: usize, indent: usize) -> String {
+    let Some(width) = width.filter(|&w| w > indent + 10) else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut column = first;
+    let mut line_empty = true;
+    let new_line = |out: &mut String, column: &mut usize| {
+        out.push('\n');
+        out.push_str(&" ".repeat(indent));
+        *column = indent;
+    };
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
+        if !line_empty && column + 1 + word.width() > width {
+            new_line(&mut out, &mut column);
+            line_empty = true;
+        } else if !line_empty {
+            out.push(' ');
+            column += 1;
         }
-        if !line.is_empty() {
-            line.push(' ');
+        // A word wider than a whole line is cut where it must be.
+        let mut rest = word;
+        while column + rest.width() > width {
+            let room = width.saturating_sub(column);
+            let mut cut = 0;
+            let mut taken = 0;
+            for (i, c) in rest.char_indices() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if taken + w > room {
+                    break;
+                }
+                taken += w;
+                cut = i + c.len_utf8();
+            }
+            if cut == 0 && !line_empty {
+                new_line(&mut out, &mut column);
+                line_empty = true;
+                continue;
+            }
+            let cut = cut.max(rest.chars().next().map_or(0, char::len_utf8));
+            out.push_str(&rest[..cut]);
+            new_line(&mut out, &mut column);
+            rest = &rest[cut..];
         }
-        line.push_str(word);
+        out.push_str(rest);
+        column += rest.width();
+        line_empty = false;
     }
-    out.push_str(&line);
-    out.push('\n');
     out
+}
+
+/// The width of the terminal on standard output, if it is one.
+pub fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
 }
 
 #[cfg(test)]
@@ -151,8 +201,24 @@ mod tests {
 
     #[test]
     fn wraps_between_words() {
-        assert_eq!(wrap("aa bb cc", 5), "aa bb\ncc\n");
-        assert_eq!(wrap("abcdefgh ij", 3), "abcdefgh\nij\n");
+        let text = "one two three four five six seven eight nine ten";
+        let out = wrap_indented(text, Some(20), 0, 2);
+        for line in out.lines() {
+            assert!(line.width() <= 20, "{line:?}");
+        }
+        assert_eq!(out.replace("\n  ", " "), text);
+        assert_eq!(wrap_indented(text, None, 0, 2), text);
+        assert_eq!(
+            wrap("aa bb cc dd ee ff gg hh ii jj", 14),
+            "aa bb cc dd ee\nff gg hh ii jj\n"
+        );
+    }
+
+    #[test]
+    fn splits_a_word_longer_than_the_line() {
+        let out = wrap_indented(&"x".repeat(50), Some(20), 0, 2);
+        assert!(out.lines().all(|l| l.width() <= 20), "{out}");
+        assert_eq!(out.replace("\n  ", "").len(), 50);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod manpage;
 pub mod plain;
 pub mod report;
 pub mod sanitize;
+pub mod saved;
 pub mod signals;
 pub mod strings;
 pub mod synth;

@@ -255,6 +255,44 @@ pub fn relaxation(
     format!("{change}: {} {fit}{}", and_list(fits), stop_counting(drops))
 }
 
+/// What answering with one option would do, in a few words; empty when it changes
+/// nothing about which candidates fit.
+pub fn preview(
+    candidate_word: &str,
+    rules_out: &[String],
+    fits: &[String],
+    none_needed: bool,
+    nothing_fits: bool,
+    conflicts_with: &[String],
+) -> String {
+    if none_needed {
+        return format!("no {candidate_word} needed");
+    }
+    if nothing_fits {
+        return match conflicts_with {
+            [] => "nothing would fit".to_owned(),
+            [one] => {
+                format!("nothing would fit: conflicts with your answer to \u{201c}{one}\u{201d}")
+            }
+            many => {
+                let quoted: Vec<String> = many
+                    .iter()
+                    .map(|p| format!("\u{201c}{p}\u{201d}"))
+                    .collect();
+                format!(
+                    "nothing would fit: conflicts with your answers to {}",
+                    and_list(&quoted)
+                )
+            }
+        };
+    }
+    match (rules_out, fits) {
+        ([], _) => String::new(),
+        (_, [only]) => format!("leaves only {only}"),
+        (out, _) => format!("rules out {}", and_list(out)),
+    }
+}
+
 /// What a what-if list leaves out, if anything.
 pub fn what_if_more(more: usize, unexamined: usize) -> Option<String> {
     let more = (more > 0).then(|| {
@@ -416,6 +454,24 @@ pub mod wizard {
     pub const NO_ANSWERS: &str = "(no answers yet)";
     pub const CHANGE_ANSWER: &str = "Change your answer";
     pub const ANSWER_CHANGED: &str = "Answer changed, result re-evaluated.";
+    pub const NO_MORE_NEEDED: &str = "No remaining question can change the result: the questions left are not needed (you can still answer them from your answers).";
+    pub const NOT_NEEDED: &str = "not needed";
+    pub const MORE_KEYS: &str = "more";
+    pub fn resumed(count: usize) -> String {
+        let s = if count == 1 { "" } else { "s" };
+        format!("Resumed your {count} saved answer{s}; n on the welcome screen starts afresh.")
+    }
+    pub fn saved_offer(count: usize, when: &str) -> String {
+        let s = if count == 1 { "" } else { "s" };
+        if when.is_empty() {
+            format!("{count} saved answer{s}: Enter resumes them, n starts afresh")
+        } else {
+            format!("{count} saved answer{s} from {when}: Enter resumes them, n starts afresh")
+        }
+    }
+    pub fn pick_when(when: &str) -> String {
+        format!("Choose it for {when}.")
+    }
     pub const ANSWER_KEPT: &str = "Answer unchanged.";
 
     pub const EXPORT_TITLE: &str = "Export";
@@ -480,10 +536,27 @@ pub mod wizard {
         "Not settled yet: answer the remaining questions first (they can still change the result).";
 
     // ---- plain mode ----
-    pub const PLAIN_COMMANDS: &str = "Type a number or an option id; b goes back, ? shows help, f finishes when settled, q quits.";
+    pub const PLAIN_COMMANDS: &str = "Type a number or an option id (Enter takes the one shown); b goes back, ? shows help, q quits (your answers are kept).";
+    pub const PLAIN_GLOSSARY_HINT: &str = "Type ?? for the glossary.";
+    pub const PLAIN_NO_MORE_NEEDED: &str =
+        "No remaining question can change the result; the questions left are not needed.";
+    pub fn plain_resume(count: usize, when: &str) -> String {
+        let s = if count == 1 { "" } else { "s" };
+        if when.is_empty() {
+            format!("You have {count} saved answer{s}. Resume them?")
+        } else {
+            format!("You have {count} saved answer{s} from {when}. Resume them?")
+        }
+    }
+    pub fn answers_kept(count: usize) -> String {
+        let s = if count == 1 { "" } else { "s" };
+        format!(
+            "your {count} answer{s} are kept: authwiz offers to resume them next time (--fresh starts afresh)"
+        )
+    }
     pub const PLAIN_PROMPT: &str = "Answer";
     pub fn plain_keep(n: usize) -> String {
-        format!("press Enter to keep {n}")
+        format!("Enter = {n}")
     }
     pub fn plain_invalid(input: &str, max: usize) -> String {
         format!(

@@ -61,7 +61,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
 }
 
 fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
-    let mut model = tui::load_model(cli.data.as_deref(), cli.answers.as_deref())?;
+    let mut model = tui::load_model(cli.data.as_deref(), cli.answers.as_deref(), cli.fresh)?;
     model.theme = Theme::from_env();
     model.today = report::adr::today();
     // Before the terminal changes: from then on a signal must not find it unprotected.
@@ -92,7 +92,20 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
             // The same code as `recommend` for these answers: a result means one thing.
             exit::of_result(&model.verdict)
         }
-        Exit::NoResult => exit::QUIT,
+        Exit::NoResult => {
+            // Leaving before a result loses nothing: say where the answers are.
+            if !model.answers.is_empty()
+                && model
+                    .editions
+                    .get(model.active)
+                    .and_then(|e| e.saved.as_ref())
+                    .is_some_and(|s| s.save(&model.ds, &model.answers).is_ok())
+            {
+                let count = model.answers.answered().count();
+                let _ = writeln!(std::io::stderr(), "authwiz: {}", w::answers_kept(count));
+            }
+            exit::QUIT
+        }
         Exit::Interrupted => exit::INTERRUPTED,
         Exit::Signal(s) => 128u8.saturating_add(u8::try_from(s).unwrap_or(0)),
     };

@@ -3,6 +3,8 @@
 //! engine where a class is a property of every path. The members differ from the examples
 //! the faults were first reported with.
 
+mod common;
+
 use std::process::Command;
 
 use authwiz::analysis;
@@ -23,6 +25,7 @@ fn recommend(edition: &str, answers: &[&str], extra: &[&str], code: i32) -> Stri
     }
     args.extend(extra);
     let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(&args)
         .env("NO_COLOR", "1")
         .env_remove("AUTHWIZ_DATA")
@@ -370,6 +373,7 @@ fn the_server_side_tie_of_box_current_goes_to_the_simplest_method_with_its_reaso
 #[test]
 fn plain_mode_keeps_the_word_tied() {
     let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(["--plain"])
         .env("NO_COLOR", "1")
         .env_remove("AUTHWIZ_DATA")

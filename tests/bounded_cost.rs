@@ -5,6 +5,8 @@
 //! measured in benches, never asserted here). Before the fixes these shapes aborted with an
 //! allocation failure (gates on gates), took gigabytes (caveats) or ran for minutes.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -18,6 +20,7 @@ const MAX_RSS_KB: i64 = 120 * 1024;
 /// set of the child in KiB.
 fn run(args: &[&str], stdin: &str) -> (i32, i64, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("AUTHWIZ_DATA")

@@ -2,6 +2,8 @@
 //! formats and JSON shapes, exit codes, bad answers, broken datasets, and a dataset for a
 //! decision that has nothing to do with Box (tests/fixtures/choose-a-database.toml).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
@@ -16,6 +18,7 @@ const TIE: i32 = 4;
 
 fn authwiz() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_authwiz"));
+    cmd.env("XDG_STATE_HOME", common::state_dir());
     cmd.env("NO_COLOR", "1").env_remove("AUTHWIZ_DATA");
     cmd
 }

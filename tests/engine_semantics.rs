@@ -511,12 +511,16 @@ fn settled_before_every_question_is_answered() {
     let ds = race(5, 3, &["a", "b"]);
     let v = decide(&ds, &["q1=yes"]);
     assert_eq!(pick(&ds, &v).as_deref(), Some("a"));
-    assert!(v.next_question().is_some(), "questions remain");
     assert!(
         v.settlement.settled,
         "b can reach 3 + 1 = 4 at most, a has 5 at least"
     );
     assert!(v.settlement.open.is_empty());
+    // The questionnaire skips what can no longer change it: the result is reached, and the
+    // questions left are "not needed" (still answerable).
+    assert_eq!(v.next_question(), None, "nothing left to ask");
+    let flow = authwiz::engine::flow::Flow::of(&v);
+    assert_eq!(flow.not_needed(), [q(&ds, "q2"), q(&ds, "q3")]);
     // And really: no completion changes the pick.
     for q2 in ["q2=yes", "q2=no"] {
         for q3 in ["q3=yes", "q3=no"] {

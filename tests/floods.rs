@@ -3,6 +3,8 @@
 //! lists of valid ids cut short; typed lines read up to a bound. Times are not asserted
 //! (the machine may be shared); sizes are. BENCHMARKS.md has the measured times.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -15,6 +17,7 @@ const MAX_STDERR_BYTES: usize = 64 * 1024;
 
 fn authwiz(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
@@ -95,6 +98,7 @@ fn thousands_of_bad_answer_pairs_give_fifty_messages_and_a_count() {
 /// reads); returns (exit code, stdout, stderr).
 fn plain(data: &str, input: Vec<u8>) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(["--plain", "--data", data])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())

@@ -6,6 +6,8 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
@@ -21,7 +23,7 @@ const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
 const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 /// On the welcome screen.
-const TITLE: &str = "Editions of the knowledge";
+const TITLE: &str = "Edition in use";
 /// The shell's prompt in the job-control tests.
 const PROMPT: &str = "ready> ";
 
@@ -107,6 +109,7 @@ impl Session {
     }
 
     fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
+        cmd.env("XDG_STATE_HOME", common::state_dir());
         let pair = native_pty_system().openpty(pty_size(cols, rows)).unwrap();
         let dir = tempfile::tempdir().unwrap();
         cmd.env("TERM", "xterm-256color");

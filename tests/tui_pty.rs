@@ -4,6 +4,8 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
@@ -56,6 +58,7 @@ impl Session {
     }
 
     fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
+        cmd.env("XDG_STATE_HOME", common::state_dir());
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -229,7 +232,7 @@ fn row_with(p: &vt100::Parser, needle: &str) -> Option<(String, bool)> {
 fn answer_to_a_result_go_back_compare_and_quit() {
     let data = fixture();
     let mut s = Session::start(&["--data", &data]);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     s.step(ENTER, "Question 1 of 5");
     s.step(ENTER, "Question 2 of 5");
     s.step(ENTER, "Question 3 of 5");
@@ -272,7 +275,7 @@ fn answer_to_a_result_go_back_compare_and_quit() {
 fn quit_before_a_result_exits_1() {
     let data = fixture();
     let mut s = Session::start(&["--data", &data]);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     s.step(ENTER, "Question 1 of 5");
     s.send("q");
     assert_eq!(s.wait_exit(), 1);
@@ -283,7 +286,7 @@ fn quit_before_a_result_exits_1() {
 fn ctrl_c_exits_130_at_once() {
     let data = fixture();
     let mut s = Session::start(&["--data", &data]);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     s.step(ENTER, "Question 1 of 5");
     s.send("\x03");
     assert_eq!(s.wait_exit(), 130);
@@ -294,7 +297,7 @@ fn ctrl_c_exits_130_at_once() {
 fn sigterm_restores_the_terminal() {
     let data = fixture();
     let mut s = Session::start(&["--data", &data]);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     s.step(ENTER, "Question 1 of 5");
     s.signal("-TERM");
     assert_eq!(s.wait_exit(), 128 + 15);
@@ -305,7 +308,7 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     let data = fixture();
     let mut s = Session::start(&["--data", &data]);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     s.signal("-HUP");
     assert_eq!(s.wait_exit(), 128 + 1);
     s.assert_restored();
@@ -343,6 +346,7 @@ fn a_terminal_gone_without_a_signal_ends_the_wizard() {
     };
     let data = fixture();
     let mut child = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(["--data", &data])
         .env("TERM", "xterm-256color")
         .stdin(Stdio::from(open_slave()))
@@ -385,7 +389,7 @@ fn a_terminal_gone_without_a_signal_ends_the_wizard() {
 fn resizing_redraws_and_too_small_still_quits() {
     let data = fixture();
     let mut s = Session::start(&["--data", &data]);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     s.master
         .resize(PtySize {
             rows: 10,
@@ -405,7 +409,7 @@ fn resizing_redraws_and_too_small_still_quits() {
         })
         .unwrap();
     s.size = (100, 30);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     s.master
         .resize(PtySize {
             rows: 5,
@@ -443,7 +447,7 @@ fn answers_file_resumes_at_the_first_unanswered_question() {
 fn export_in_the_terminal_writes_the_file() {
     let data = fixture();
     let mut s = Session::start(&["--data", &data]);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     for k in [ENTER, ENTER, ENTER, DOWN, ENTER, DOWN] {
         s.send(k);
     }
@@ -472,7 +476,7 @@ fn redirected_stdout_takes_the_result_while_the_screens_use_the_terminal() {
         out.display()
     );
     let mut s = Session::start_shell(&script);
-    s.wait_for("Editions of the knowledge");
+    s.wait_for("Edition in use");
     for k in [ENTER, ENTER, ENTER, DOWN, ENTER, DOWN] {
         s.send(k);
     }

@@ -279,7 +279,7 @@ fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes_then_all_is_redrawn() {
     assert_eq!(m.exit, None, "still running when the script ran out");
     assert_eq!(m.screen, Screen::Welcome);
     let buf = terminal.backend().buffer();
-    assert!(find(buf, "Editions of the knowledge").is_some(), "{buf:?}");
+    assert!(find(buf, "Edition in use").is_some(), "{buf:?}");
 }
 
 #[test]

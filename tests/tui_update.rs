@@ -4,7 +4,7 @@
 use authwiz::dataset::{self, Answers, Dataset};
 use authwiz::engine::Asked;
 use authwiz::tui::model::{
-    Dialog, Edition, EditionState, Model, Overlay, QuestionPane, ResultPane, Screen,
+    Dialog, Edition, EditionState, Model, Overlay, QuestionPane, ResultPane, Screen, StatusKind,
 };
 use authwiz::tui::msg::Export;
 use authwiz::tui::{Effect, Exit, Msg, keymap, perform, update};
@@ -61,35 +61,39 @@ fn starts_on_the_welcome_screen_and_enter_starts_the_questions() {
 }
 
 #[test]
-fn answering_moves_forward_and_the_stepper_skips_questions_not_asked() {
+fn answering_moves_forward_and_skips_what_cannot_change_the_result() {
     let mut m = model();
-    send(&mut m, &[Msg::Enter, Msg::Down, Msg::Enter]);
+    send(&mut m, &[Msg::Enter, Msg::Choose(1)]);
     assert_eq!(answer_of(&m, "town").as_deref(), Some("village"));
     assert_eq!(current(&m), "licence");
-    assert_eq!(m.stepper(), (2, 5));
-    // licence = yes, distance = long: "fitness" is asked only for short trips.
-    send(&mut m, &[Msg::Enter, Msg::Down, Msg::Enter]);
+    assert_eq!(m.stepper().0, 2);
+    // licence = yes, distance = long: "fitness" is asked only for short trips, and the
+    // car leads whatever "cargo" is: the result, with cargo not needed.
+    send(&mut m, &[Msg::Choose(0), Msg::Choose(1)]);
     assert_eq!(m.verdict.eval.asked[q(&m, "fitness")], Asked::No);
-    assert_eq!(current(&m), "cargo");
-    assert_eq!(m.stepper(), (4, 4));
+    assert_eq!(m.screen, Screen::Result);
+    assert_eq!(m.flow().not_needed(), [q(&m, "cargo")]);
+    assert!(
+        m.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("not needed")),
+        "{:?}",
+        m.status
+    );
+    // The skipped question is in the answers pane, answerable.
+    let rows = m.answer_rows();
+    assert_eq!(rows.last(), Some(&(q(&m, "cargo"), None)));
 }
 
 #[test]
 fn going_back_preselects_the_previous_answer() {
     let mut m = model();
-    // town = village, licence = yes, distance = long.
+    // town = village, licence = yes, distance = long: the result.
     send(
         &mut m,
-        &[
-            Msg::Enter,
-            Msg::Down,
-            Msg::Enter,
-            Msg::Enter,
-            Msg::Down,
-            Msg::Enter,
-        ],
+        &[Msg::Enter, Msg::Choose(1), Msg::Choose(0), Msg::Choose(1)],
     );
-    assert_eq!(current(&m), "cargo");
+    assert_eq!(m.screen, Screen::Result);
     send(&mut m, &[Msg::Back]);
     assert_eq!(current(&m), "distance");
     assert_eq!(
@@ -181,22 +185,74 @@ fn quitting_before_a_result_and_ctrl_c() {
 }
 
 #[test]
-fn finish_now_only_when_settled() {
+fn finish_goes_to_the_result_only_when_nothing_is_left_to_ask() {
     let mut m = model();
-    // city, licence no: not settled yet.
-    send(&mut m, &[Msg::Enter, Msg::Enter, Msg::Down, Msg::Enter]);
+    // city, licence no: questions are left.
+    send(&mut m, &[Msg::Enter, Msg::Choose(0), Msg::Choose(1)]);
     assert!(!m.can_finish());
     send(&mut m, &[Msg::Finish]);
     assert_eq!(m.screen, Screen::Question);
     assert!(m.status.is_some(), "says why it cannot finish");
-    // short, cargo no: the bicycle is settled; fitness is still to be asked.
-    send(&mut m, &[Msg::Enter, Msg::Down, Msg::Enter]);
-    assert_eq!(current(&m), "fitness");
-    assert!(m.verdict.settlement.settled);
+    // Answer on to the result, then go back to review an answer: nothing is left to ask,
+    // so `f` goes straight to the result.
+    for _ in 0..6 {
+        if m.screen == Screen::Question {
+            let o = m.question.cursor;
+            send(&mut m, &[Msg::Choose(o)]);
+        }
+    }
+    assert_eq!(m.screen, Screen::Result);
+    send(&mut m, &[Msg::Back]);
+    assert_eq!(m.screen, Screen::Question);
     assert!(m.can_finish());
     send(&mut m, &[Msg::Finish]);
     assert_eq!(m.screen, Screen::Result);
-    assert_eq!(recommendation(&m).as_deref(), Some("bike"));
+}
+
+#[test]
+fn each_option_says_what_it_would_do_and_the_cursor_avoids_contradictions() {
+    let mut m = model();
+    // village, no licence: the car is out, and carrying heavy things would rule out the
+    // bicycle as well: nothing would fit. The cursor does not start there.
+    send(&mut m, &[Msg::Enter, Msg::Choose(1), Msg::Choose(1)]);
+    let cargo = q(&m, "cargo");
+    if current(&m) == "cargo" {
+        let yes = m.ds.questions[cargo].option_ix("yes").unwrap();
+        assert!(m.previews[yes].nothing_fits(), "{:?}", m.previews);
+        assert_ne!(m.question.cursor, yes);
+    }
+    // Every question shows a preview per option.
+    assert_eq!(
+        m.previews.len(),
+        m.ds.questions[m.question.current].options.len()
+    );
+}
+
+#[test]
+fn keys_act_on_the_pane_with_the_focus() {
+    let mut m = model();
+    send(&mut m, &[Msg::Enter, Msg::NextPane]);
+    assert_eq!(m.question.pane, QuestionPane::Candidates);
+    send(&mut m, &[Msg::Enter, Msg::Choose(1)]);
+    assert_eq!(
+        answer_of(&m, "town"),
+        None,
+        "Enter and digits in the panel do not answer"
+    );
+}
+
+#[test]
+fn q_closes_panels_and_dialogs_instead_of_quitting() {
+    let mut m = model();
+    send(&mut m, &[Msg::Enter]);
+    for open in [Msg::OpenCompare, Msg::OpenMatrix, Msg::Help] {
+        send(&mut m, &[open]);
+        assert!(!m.overlays.is_empty());
+        let q = keymap::lookup(&m, &key(KeyCode::Char('q'))).unwrap();
+        send(&mut m, &[q]);
+        assert!(m.overlays.is_empty(), "q closes the panel");
+        assert_eq!(m.exit, None, "and does not quit");
+    }
 }
 
 #[test]
@@ -378,7 +434,7 @@ fn export_asks_for_a_name_and_before_overwriting() {
     assert_eq!(m.dialog, None);
     let first = std::fs::read_to_string(&path).unwrap();
     assert!(first.contains("Bus"), "{first}");
-    assert!(!m.status.as_ref().unwrap().error);
+    assert_ne!(m.status.as_ref().unwrap().kind, StatusKind::Error);
 
     // Again: the file exists, so it asks; "no" keeps it.
     std::fs::write(&path, "old").unwrap();
@@ -415,7 +471,7 @@ fn saved_answers_load_back_into_the_same_state() {
     };
     assert!(matches!(perform(eff), Msg::Written { .. }));
     let resumed =
-        authwiz::tui::load_model(Some("tests/fixtures/commute.toml"), Some(&path)).unwrap();
+        authwiz::tui::load_model(Some("tests/fixtures/commute.toml"), Some(&path), true).unwrap();
     assert_eq!(resumed.answers, m.answers);
     assert_eq!(
         resumed.screen,
@@ -433,7 +489,8 @@ fn partial_answers_resume_at_the_first_unanswered_question() {
         "dataset = \"commute\"\n[answers]\ntown = \"city\"\ndistance = \"short\"\n",
     )
     .unwrap();
-    let m = authwiz::tui::load_model(Some("tests/fixtures/commute.toml"), Some(&path)).unwrap();
+    let m =
+        authwiz::tui::load_model(Some("tests/fixtures/commute.toml"), Some(&path), true).unwrap();
     assert_eq!(m.screen, Screen::Question);
     assert_eq!(current(&m), "licence");
 }
@@ -450,7 +507,7 @@ fn export_failure_is_reported_not_fatal() {
     let msg = perform(eff);
     assert!(matches!(msg, Msg::WriteFailed { .. }));
     update(&mut m, msg);
-    assert!(m.status.as_ref().unwrap().error);
+    assert_eq!(m.status.as_ref().unwrap().kind, StatusKind::Error);
     assert_eq!(m.exit, None);
 }
 
@@ -462,22 +519,28 @@ fn an_edition_that_fails_to_load_is_shown_not_used() {
         Edition {
             name: "commute".into(),
             line: ds.edition.clone(),
+            pick_when: String::new(),
             default: true,
             from_flag: false,
             state: EditionState::Active,
+            saved: None,
+            resumable: None,
         },
         Edition {
             name: "broken".into(),
             line: String::new(),
+            pick_when: String::new(),
             default: false,
             from_flag: false,
             state: EditionState::Failed("broken.toml: empty file".into()),
+            saved: None,
+            resumable: None,
         },
     ];
     let mut m = Model::new(editions, 0, ds, answers);
     send(&mut m, &[Msg::Down, Msg::Enter]);
     assert_eq!(m.screen, Screen::Welcome);
-    assert!(m.status.as_ref().unwrap().error);
+    assert_eq!(m.status.as_ref().unwrap().kind, StatusKind::Error);
     assert_eq!(m.active, 0);
     send(&mut m, &[Msg::OpenCompare]);
     assert!(
@@ -496,16 +559,22 @@ fn switching_editions_keeps_each_editions_answers() {
         Edition {
             name: "commute".into(),
             line: a.edition.clone(),
+            pick_when: String::new(),
             default: true,
             from_flag: false,
             state: EditionState::Active,
+            saved: None,
+            resumable: None,
         },
         Edition {
             name: b.id.clone(),
             line: b.edition.clone(),
+            pick_when: String::new(),
             default: false,
             from_flag: false,
             state: EditionState::Stashed(b.clone(), Answers::for_dataset(&b)),
+            saved: None,
+            resumable: None,
         },
     ];
     let answers = Answers::for_dataset(&a);

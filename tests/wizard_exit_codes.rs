@@ -2,6 +2,8 @@
 //! exits with the code `recommend` gives for the same answers (0 a result, 3 nothing fits,
 //! 4 a tie), in the plain mode through a pipe and full screen in a pseudo-terminal.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -62,6 +64,7 @@ fn answers_file(dir: &Path, answers: &[(&str, &str)]) -> PathBuf {
 
 fn recommend_code(answers: &Path) -> i32 {
     Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(["recommend", "--answers"])
         .arg(answers)
         .stdout(Stdio::null())
@@ -80,6 +83,7 @@ fn the_plain_wizard_exits_as_recommend_does_for_the_same_answers() {
         // Every question is answered: the plain mode shows the result at once (`f` would
         // finish a settled one that still had questions open).
         let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+            .env("XDG_STATE_HOME", common::state_dir())
             .args(["--plain", "--answers"])
             .arg(&file)
             .env("TERM", "dumb")
@@ -110,6 +114,7 @@ fn the_plain_wizard_exits_as_recommend_does_for_the_same_answers() {
 #[test]
 fn the_plain_wizard_left_before_a_result_exits_1() {
     let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(["--plain"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -143,6 +148,7 @@ mod full_screen {
         cmd.arg(answers);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        cmd.env("XDG_STATE_HOME", common::state_dir());
         let mut child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();

@@ -3,6 +3,7 @@
 
 mod evaluate;
 mod explain;
+pub mod flow;
 mod incremental;
 mod settle;
 
@@ -57,29 +58,14 @@ impl Verdict {
         }
     }
 
-    /// The next question to ask: the first asked question without an answer. Once a final
-    /// outcome is reached, only questions that can still change the result are asked.
+    /// The next question to ask (see [`flow::Flow::next`]).
     pub fn next_question(&self) -> Option<QuestionIx> {
-        (0..self.eval.asked.len()).find(|&q| {
-            self.eval.asked[q] == Asked::Yes
-                && self.answers.get(q).is_none()
-                && (!self.eval.closed || self.settlement.open.contains(&q))
-        })
+        flow::Flow::of(self).next()
     }
 
-    /// The question to ask after `q`: the next asked question in dataset order (answered
-    /// or not, so walking forward again shows earlier answers), else the first unanswered
-    /// one. After a final outcome, only unanswered questions that can still change the
-    /// result.
+    /// The question to ask after `q` (see [`flow::Flow::next_after`]).
     pub fn next_after(&self, q: QuestionIx) -> Option<QuestionIx> {
-        let asked = |p: QuestionIx| {
-            self.eval.asked[p] == Asked::Yes
-                && (!self.eval.closed
-                    || (self.answers.get(p).is_none() && self.settlement.open.contains(&p)))
-        };
-        (q + 1..self.eval.asked.len())
-            .find(|&p| asked(p))
-            .or_else(|| self.next_question())
+        flow::Flow::of(self).next_after(q)
     }
 
     /// The pick shares its score with others: it is first only by the dataset's order.
@@ -100,15 +86,11 @@ pub enum NotCounted {
     Waiting,
 }
 
-/// The next question to ask after `answers` (see [`Verdict::next_question`]), computing
-/// the settlement only when a final outcome makes it matter.
+/// The next question to ask after `answers` (see [`flow::Flow::next`]), without the
+/// explanations a verdict adds.
 pub fn next_question(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Option<QuestionIx> {
-    let unanswered = |q: QuestionIx| ev.asked[q] == Asked::Yes && answers.get(q).is_none();
-    if !ev.closed {
-        return (0..ev.asked.len()).find(|&q| unanswered(q));
-    }
-    let open = settle(ds, answers, ev).open;
-    open.into_iter().find(|&q| unanswered(q))
+    let settlement = settle(ds, answers, ev);
+    flow::Flow::new(answers, ev, &settlement).next()
 }
 
 /// Evaluates `answers` and explains the result.

@@ -4,6 +4,7 @@ pub mod adr;
 pub mod catalog;
 pub mod keys;
 pub mod model;
+pub mod preview;
 pub mod recommend;
 pub mod table;
 

@@ -81,8 +81,10 @@ const PGDN: &[Key] = &[code(KeyCode::PageDown), ctrl('d')];
 const HOME: &[Key] = &[code(KeyCode::Home), ch('g')];
 const END: &[Key] = &[code(KeyCode::End), ch('G')];
 const ENTER: &[Key] = &[code(KeyCode::Enter)];
-const BACK: &[Key] = &[code(KeyCode::Esc), code(KeyCode::Backspace)];
 const ESC: &[Key] = &[code(KeyCode::Esc)];
+/// Closing a panel opened over the screens: `q` too, so that leaving it is never one stray
+/// key away from leaving the wizard.
+const CLOSE: &[Key] = &[code(KeyCode::Esc), code(KeyCode::Backspace), ch('q')];
 const TAB: &[Key] = &[code(KeyCode::Tab), code(KeyCode::BackTab)];
 /// The numbers shown before the answers: a digit chooses that answer directly.
 const DIGITS: &[Key] = &[
@@ -196,8 +198,16 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Enter), code(KeyCode::Right), ch('l')],
         "Enter",
         Msg::Enter,
-        "start the questions with the highlighted edition",
+        "start the questions with the highlighted edition (resuming its saved answers)",
         "start",
+    ),
+    b(
+        S::Welcome,
+        &[ch('n')],
+        "n",
+        Msg::Fresh,
+        "start the highlighted edition afresh, dropping its saved answers",
+        "afresh",
     ),
     // Question
     b(S::Question, UP, "↑/k", Msg::Up, "previous answer", ""),
@@ -417,7 +427,7 @@ pub static BINDINGS: &[Binding] = &[
         "switch between the table and the details",
         "pane",
     ),
-    b(S::Compare, BACK, "Esc", Msg::Back, "close", "back"),
+    b(S::Compare, CLOSE, "Esc/q", Msg::Back, "close", "close"),
     // Matrix
     b(S::Matrix, UP, "↑/k", Msg::Up, "previous {context}", ""),
     b(S::Matrix, DOWN, "↓/j", Msg::Down, "next {context}", "row"),
@@ -437,7 +447,7 @@ pub static BINDINGS: &[Binding] = &[
         "scroll the details down",
         "",
     ),
-    b(S::Matrix, BACK, "Esc", Msg::Back, "close", "back"),
+    b(S::Matrix, CLOSE, "Esc/q", Msg::Back, "close", "close"),
     // Help
     b(S::Help, UP, "↑/k", Msg::Up, "scroll up", ""),
     b(S::Help, DOWN, "↓/j", Msg::Down, "scroll down", "scroll"),
@@ -445,7 +455,14 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Help, PGDN, "PgDn", Msg::PageDown, "a page down", ""),
     b(S::Help, HOME, "Home/g", Msg::Home, "to the top", ""),
     b(S::Help, END, "End/G", Msg::End, "to the bottom", ""),
-    b(S::Help, BACK, "Esc", Msg::Back, "close the help", "close"),
+    b(
+        S::Help,
+        CLOSE,
+        "Esc/q",
+        Msg::Back,
+        "close the help",
+        "close",
+    ),
     // Chooser
     b(S::Chooser, UP, "↑/k", Msg::Up, "previous answer", ""),
     b(S::Chooser, DOWN, "↓/j", Msg::Down, "next answer", "move"),
@@ -467,8 +484,8 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         S::Chooser,
-        BACK,
-        "Esc",
+        CLOSE,
+        "Esc/q",
         Msg::Back,
         "keep the answer",
         "cancel",
@@ -487,7 +504,47 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Backspace)],
         "Backspace",
         Msg::DeleteChar,
-        "delete the last character",
+        "delete the character before the cursor",
+        "",
+    ),
+    b(
+        S::FileName,
+        &[code(KeyCode::Left)],
+        "←",
+        Msg::Left,
+        "move the cursor left",
+        "",
+    ),
+    b(
+        S::FileName,
+        &[code(KeyCode::Right)],
+        "→",
+        Msg::Right,
+        "move the cursor right",
+        "",
+    ),
+    b(
+        S::FileName,
+        &[code(KeyCode::Home), ctrl('a')],
+        "Home",
+        Msg::Home,
+        "to the start of the name",
+        "",
+    ),
+    b(
+        S::FileName,
+        &[code(KeyCode::End), ctrl('e')],
+        "End",
+        Msg::End,
+        "to the end of the name",
+        "",
+    ),
+    b(
+        S::FileName,
+        &[ctrl('u')],
+        "Ctrl+U",
+        Msg::ClearInput,
+        "clear the name",
         "",
     ),
     b(S::FileName, ESC, "Esc", Msg::Back, "cancel", "cancel"),
@@ -502,7 +559,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         S::Confirm,
-        &[ch('n'), code(KeyCode::Esc)],
+        &[ch('n'), code(KeyCode::Esc), ch('q')],
         "n/Esc",
         Msg::No,
         "keep the existing file",
@@ -653,6 +710,11 @@ fn shown(model: &Model, scope: Scope, bnd: &Binding) -> bool {
             false
         }
         (Msg::Finish, _) => model.can_finish(),
+        (Msg::Down, _) if scope == Scope::Welcome => model.editions.len() > 1,
+        (Msg::Fresh, _) => model
+            .editions
+            .get(model.welcome_cursor)
+            .is_some_and(|e| e.resumable.is_some()),
         (Msg::Continue, _) => model.verdict.next_question().is_some(),
         (Msg::Enter, None) if scope == Scope::Result => {
             model.result.pane == super::model::ResultPane::Answers

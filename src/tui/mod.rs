@@ -27,6 +27,7 @@ use crate::bundled;
 use crate::commands;
 use crate::dataset::{Answers, Dataset};
 use crate::files;
+use crate::saved::SavedAnswers;
 use crate::strings::wizard as w;
 
 pub use model::Model;
@@ -184,68 +185,92 @@ pub fn perform(effect: Effect) -> Msg {
 }
 
 /// The model for the command line's `--data` and `--answers`: every bundled edition on
-/// the welcome screen (those that fail to load with their error), the chosen one in use.
-/// With `--answers` the wizard starts at the first unanswered question, or the result.
-pub fn load_model(data: Option<&str>, answers_file: Option<&Path>) -> Result<Model> {
+/// the welcome screen (those that fail to load with their error), the chosen one in use;
+/// or, with `--data FILE`, that file alone (a decision of its own, not one of the bundled
+/// editions). With `--answers` the wizard starts at the first question left, or the
+/// result. Answers saved by an earlier session are offered on the welcome screen, unless
+/// `fresh` (or `--answers`) says otherwise.
+pub fn load_model(data: Option<&str>, answers_file: Option<&Path>, fresh: bool) -> Result<Model> {
     let explicit = if data.is_some() || answers_file.is_some() {
         Some(commands::load_inputs(data, answers_file, &[])?)
     } else {
         None
     };
-    // Only the edition in use is parsed now; the others when first chosen.
-    let mut editions: Vec<Edition> = bundled::BUNDLED
-        .iter()
-        .enumerate()
-        .map(|(i, b)| Edition {
+    let offer = !fresh && answers_file.is_none();
+    let bundled_edition = |(i, b): (usize, &'static bundled::Bundled)| {
+        let saved = SavedAnswers::for_bundled(b.name);
+        Edition {
             name: b.name.to_owned(),
             line: b.edition.to_owned(),
+            pick_when: b.pick_when.to_owned(),
             default: i == 0,
             from_flag: false,
             state: EditionState::Unloaded(b),
-        })
-        .collect();
+            resumable: saved
+                .as_ref()
+                .filter(|_| offer)
+                .and_then(SavedAnswers::peek),
+            saved,
+        }
+    };
+    let mut editions: Vec<Edition>;
     let active = match explicit {
-        Some((ds, answers)) => {
-            // By name only: a file that happens to share a bundled file's path is a file.
-            let at = ds
-                .origin
-                .bundled_name()
-                .and_then(|name| bundled::BUNDLED.iter().position(|b| b.name == name));
-            match at {
-                Some(i) => {
-                    editions[i].state = EditionState::Stashed(ds, answers);
-                    i
+        // By name only: a file that happens to share a bundled file's path is a file.
+        Some((ds, answers)) => match ds.origin.bundled_name() {
+            Some(name) => {
+                editions = bundled::BUNDLED
+                    .iter()
+                    .enumerate()
+                    .map(bundled_edition)
+                    .collect();
+                let i = editions.iter().position(|e| e.name == name).unwrap_or(0);
+                editions[i].state = EditionState::Stashed(ds, answers);
+                i
+            }
+            None => {
+                let saved = SavedAnswers::for_dataset(&ds);
+                editions = vec![Edition {
+                    name: data.map_or_else(|| ds.origin.to_string(), str::to_owned),
+                    line: ds.edition.clone(),
+                    pick_when: String::new(),
+                    default: false,
+                    from_flag: true,
+                    resumable: saved
+                        .as_ref()
+                        .filter(|_| offer)
+                        .and_then(SavedAnswers::peek),
+                    saved,
+                    state: EditionState::Stashed(ds, answers),
+                }];
+                0
+            }
+        },
+        None => {
+            // Only the edition in use is parsed now; the others when first chosen.
+            editions = bundled::BUNDLED
+                .iter()
+                .enumerate()
+                .map(bundled_edition)
+                .collect();
+            match (0..editions.len()).find(|&i| {
+                if let EditionState::Unloaded(b) = editions[i].state {
+                    editions[i].state = update::load_bundled(b);
                 }
+                matches!(editions[i].state, EditionState::Stashed(..))
+            }) {
+                Some(i) => i,
                 None => {
-                    editions.push(Edition {
-                        name: data.map_or_else(|| ds.origin.to_string(), str::to_owned),
-                        line: ds.edition.clone(),
-                        default: false,
-                        from_flag: true,
-                        state: EditionState::Stashed(ds, answers),
-                    });
-                    editions.len() - 1
+                    let why = editions
+                        .iter()
+                        .find_map(|e| match &e.state {
+                            EditionState::Failed(err) => Some(err.clone()),
+                            _ => None,
+                        })
+                        .unwrap_or_default();
+                    anyhow::bail!("{}: {why}", w::NO_EDITION_LOADS);
                 }
             }
         }
-        None => match (0..editions.len()).find(|&i| {
-            if let EditionState::Unloaded(b) = editions[i].state {
-                editions[i].state = update::load_bundled(b);
-            }
-            matches!(editions[i].state, EditionState::Stashed(..))
-        }) {
-            Some(i) => i,
-            None => {
-                let why = editions
-                    .iter()
-                    .find_map(|e| match &e.state {
-                        EditionState::Failed(err) => Some(err.clone()),
-                        _ => None,
-                    })
-                    .unwrap_or_default();
-                anyhow::bail!("{}: {why}", w::NO_EDITION_LOADS);
-            }
-        },
     };
     let (ds, answers): (Dataset, Answers) =
         match std::mem::replace(&mut editions[active].state, EditionState::Active) {

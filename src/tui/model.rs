@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 
 use crate::dataset::{Answers, ContextIx, Dataset, OptionIx, QuestionIx};
+use crate::engine::flow::{Flow, Preview};
 use crate::engine::{self, Asked, Verdict};
 use crate::report::{self, Report, catalog::Comparison};
+use crate::saved::SavedAnswers;
 
 use super::msg::{Exit, Export};
 use super::theme::Theme;
@@ -38,8 +40,12 @@ pub enum Dialog {
         question: QuestionIx,
         cursor: OptionIx,
     },
-    /// The file name of an export.
-    FileName { what: Export, input: String },
+    /// The file name of an export, with the cursor's place in it (in characters).
+    FileName {
+        what: Export,
+        input: String,
+        cursor: usize,
+    },
     /// The file exists: overwrite it?
     Confirm {
         what: Export,
@@ -55,9 +61,16 @@ pub struct Edition {
     pub name: String,
     /// The edition line of the dataset, or why it failed to load.
     pub line: String,
+    /// When to choose this edition, in a line (bundled editions say; empty otherwise).
+    pub pick_when: String,
     pub default: bool,
     pub from_flag: bool,
     pub state: EditionState,
+    /// Where its answers are saved as the person goes.
+    pub saved: Option<SavedAnswers>,
+    /// Answers saved by an earlier session, offered on the welcome screen: how many, and
+    /// when. Taken (resumed or dropped) when the edition starts.
+    pub resumable: Option<(usize, Option<std::time::SystemTime>)>,
 }
 
 #[derive(Debug)]
@@ -144,7 +157,19 @@ impl CompareState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
-    pub error: bool,
+    pub kind: StatusKind,
+}
+
+/// What a status reports, so its mark never says more than it did: ✓ only for what was
+/// done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Something was done (an answer changed, a file written).
+    Done,
+    /// Nothing changed, and that is fine (an answer kept, a file left as it was).
+    Note,
+    /// Something could not be done.
+    Error,
 }
 
 #[derive(Debug)]
@@ -172,6 +197,8 @@ pub struct Model {
     pub matrix_scroll: usize,
     pub help_scroll: usize,
     pub status: Option<Status>,
+    /// What each option of the current question would do (the question screen shows it).
+    pub previews: Vec<Preview>,
     /// The terminal size, as last reported.
     pub size: (u16, u16),
     pub theme: Theme,
@@ -220,6 +247,7 @@ impl Model {
             matrix_scroll: 0,
             help_scroll: 0,
             status: None,
+            previews: Vec::new(),
             size: (80, 24),
             theme: Theme::default(),
             today: String::from("1970-01-01"),
@@ -234,9 +262,12 @@ impl Model {
         let edition = Edition {
             name: ds.id.clone(),
             line: ds.edition.clone(),
+            pick_when: String::new(),
             default: true,
             from_flag: false,
             state: EditionState::Active,
+            saved: None,
+            resumable: None,
         };
         Self::new(vec![edition], 0, ds, answers)
     }
@@ -251,29 +282,47 @@ impl Model {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
-    /// Whether a question is still part of the questionnaire (asked, or may be).
-    pub fn counts(&self, q: QuestionIx) -> bool {
-        self.verdict.eval.asked[q] != Asked::No
+    /// The questionnaire's flow over the answers so far.
+    pub fn flow(&self) -> Flow<'_> {
+        Flow::of(&self.verdict)
     }
 
     pub fn is_asked(&self, q: QuestionIx) -> bool {
         self.verdict.eval.asked[q] == Asked::Yes
     }
 
-    /// "Question `pos` of `total`", skipping questions that are not asked.
+    /// "Question `pos` of `total`" (see [`Flow::position`]).
     pub fn stepper(&self) -> (usize, usize) {
-        let n = self.ds.questions.len();
-        let total = (0..n).filter(|&q| self.counts(q)).count();
-        let before = (0..self.question.current.min(n))
-            .filter(|&q| self.counts(q))
-            .count();
-        (before + 1, total.max(before + 1))
+        self.flow().position(self.question.current)
     }
 
-    /// Finishing now cannot miss anything: settled, or nothing left to ask.
+    /// Going to the result now misses nothing: no question left can change it.
     pub fn can_finish(&self) -> bool {
-        self.screen == Screen::Question
-            && (self.verdict.settlement.settled || self.verdict.next_question().is_none())
+        self.screen == Screen::Question && self.flow().next().is_none()
+    }
+
+    /// Saves the answers of the edition in use where they are kept (a failure to save is
+    /// not worth interrupting the person for: the answers are still here).
+    pub fn save_answers(&self) {
+        if let Some(saved) = self
+            .editions
+            .get(self.active)
+            .and_then(|e| e.saved.as_ref())
+        {
+            let _ = saved.save(&self.ds, &self.answers);
+        }
+    }
+
+    /// The rows of the answers pane: every answer that counts, then the questions skipped
+    /// as not needed (answerable from there), by question.
+    pub fn answer_rows(&self) -> Vec<(QuestionIx, Option<OptionIx>)> {
+        let flow = self.flow();
+        let mut rows: Vec<(QuestionIx, Option<OptionIx>)> = (0..self.ds.questions.len())
+            .filter(|&q| self.is_asked(q))
+            .filter_map(|q| self.answers.get(q).map(|o| (q, Some(o))))
+            .collect();
+        rows.extend(flow.not_needed().into_iter().map(|q| (q, None)));
+        rows
     }
 
     /// The context chosen in the answers, if any.
@@ -300,11 +349,8 @@ impl Model {
         self.comparison().support_row()
     }
 
-    /// The question behind the result's answer `i`.
+    /// The question behind row `i` of the answers pane.
     pub fn result_answer_question(&self, i: usize) -> Option<QuestionIx> {
-        self.report
-            .answers
-            .get(i)
-            .and_then(|a| self.ds.question_ix(&a.question))
+        self.answer_rows().get(i).map(|&(q, _)| q)
     }
 }

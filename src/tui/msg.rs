@@ -46,6 +46,10 @@ pub enum Msg {
     Finish,
     /// Answer the questions left open (from the result).
     Continue,
+    /// Start the highlighted edition afresh, dropping the answers saved for it.
+    Fresh,
+    /// In a text field: move the cursor to the start, to the end; clear the field.
+    ClearInput,
     OnlyDifferences,
     NextContext,
     Export(Export),

@@ -9,7 +9,7 @@ use crate::strings::wizard as w;
 
 use super::model::{
     ComparePane, CompareState, Dialog, EditionState, Model, Overlay, QuestionPane, ResultPane,
-    Screen, Status,
+    Screen, Status, StatusKind,
 };
 use super::msg::{Effect, Exit, Export, Msg};
 use super::size_limit;
@@ -45,7 +45,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Option<Effect> {
             if what == Export::Answers {
                 text = format!("{text} {}", w::resume_hint(&crate::sanitize::line(&path)));
             }
-            m.status = Some(Status { text, error: false });
+            set_info(m, text);
             return None;
         }
         Msg::WriteFailed { path, message } => {
@@ -124,11 +124,25 @@ fn what_word(what: Export) -> &'static str {
 }
 
 fn set_error(m: &mut Model, text: String) {
-    m.status = Some(Status { text, error: true });
+    m.status = Some(Status {
+        text,
+        kind: StatusKind::Error,
+    });
 }
 
 fn set_info(m: &mut Model, text: String) {
-    m.status = Some(Status { text, error: false });
+    m.status = Some(Status {
+        text,
+        kind: StatusKind::Done,
+    });
+}
+
+/// A status that reports no success: something kept as it was, a refusal taken back.
+fn set_note(m: &mut Model, text: String) {
+    m.status = Some(Status {
+        text,
+        kind: StatusKind::Note,
+    });
 }
 
 fn quit(m: &mut Model) {
@@ -250,15 +264,43 @@ fn welcome_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Up => m.welcome_cursor = step(m.welcome_cursor, true, n),
         Msg::Down => m.welcome_cursor = step(m.welcome_cursor, false, n),
-        Msg::Enter if switch_edition(m, m.welcome_cursor) => start(m),
+        Msg::Enter if switch_edition(m, m.welcome_cursor) => {
+            resume(m);
+            start(m);
+        }
+        Msg::Fresh if switch_edition(m, m.welcome_cursor) => {
+            if let Some(e) = m.editions.get_mut(m.active)
+                && e.resumable.take().is_some()
+                && let Some(saved) = &e.saved
+            {
+                saved.clear();
+            }
+            start(m);
+        }
         _ => {}
     }
     None
 }
 
-/// Starts (or resumes) the questions: the first unanswered one, or the result.
+/// Takes up the answers an earlier session saved for the edition in use, when it offered
+/// them and no answer is given yet.
+fn resume(m: &mut Model) {
+    let Some(e) = m.editions.get_mut(m.active) else {
+        return;
+    };
+    if e.resumable.take().is_none() || !m.answers.is_empty() {
+        return;
+    }
+    if let Some(found) = e.saved.as_ref().and_then(|s| s.load(&m.ds)) {
+        m.answers = found.answers;
+        m.refresh();
+        set_info(m, w::resumed(found.count));
+    }
+}
+
+/// Starts (or resumes) the questions: the first one left to ask, or the result.
 pub fn start(m: &mut Model) {
-    match m.verdict.next_question() {
+    match m.flow().next() {
         Some(q) => go_question(m, q),
         None => go_result(m),
     }
@@ -270,7 +312,8 @@ fn go_question(m: &mut Model, q: usize) {
     m.screen = Screen::Question;
     m.overlays.clear();
     m.question.current = q;
-    m.question.cursor = m.answers.get(q).unwrap_or(0);
+    m.previews = m.flow().previews(&m.ds, q);
+    m.question.cursor = m.flow().start_option(q, &m.previews);
     m.question.pane = QuestionPane::Options;
 }
 
@@ -279,10 +322,7 @@ fn go_result(m: &mut Model) {
     m.overlays.clear();
     m.result.scroll = 0;
     m.result.pane = ResultPane::Report;
-    m.result.answer = m
-        .result
-        .answer
-        .min(m.report.answers.len().saturating_sub(1));
+    m.result.answer = m.result.answer.min(m.answer_rows().len().saturating_sub(1));
 }
 
 fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
@@ -319,6 +359,8 @@ fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
                 QuestionPane::Candidates
             }
         }
+        // The panel has the focus: keys act on it; Enter and digits do not answer.
+        Msg::Enter | Msg::Choose(_) if panel => {}
         Msg::Enter => answer(m),
         Msg::Choose(i) if i < options => {
             m.question.cursor = i;
@@ -349,16 +391,21 @@ fn answer(m: &mut Model) {
     }
     m.answers.set(q, m.question.cursor);
     m.refresh();
-    match m.verdict.next_after(q) {
+    m.save_answers();
+    match m.flow().next_after(q) {
         Some(p) => go_question(m, p),
-        None => go_result(m),
+        None => {
+            go_result(m);
+            if !m.flow().not_needed().is_empty() {
+                set_note(m, w::NO_MORE_NEEDED.to_owned());
+            }
+        }
     }
 }
 
-/// The previous asked question, its answer pre-selected; before the first, the welcome.
+/// The previous question answered, its answer pre-selected; before the first, the welcome.
 fn back(m: &mut Model) {
-    let q = m.question.current;
-    match (0..q).rev().find(|&p| m.is_asked(p)) {
+    match m.flow().previous(m.question.current) {
         Some(p) => go_question(m, p),
         None => m.screen = Screen::Welcome,
     }
@@ -368,7 +415,7 @@ fn back(m: &mut Model) {
 
 fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let answers_pane = m.result.pane == ResultPane::Answers;
-    let n = m.report.answers.len();
+    let n = m.answer_rows().len();
     match msg {
         Msg::NextPane => {
             m.result.pane = if answers_pane {
@@ -409,15 +456,12 @@ fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
                 });
             }
         }
-        Msg::Back => match (0..m.ds.questions.len())
-            .rev()
-            .find(|&p| m.is_asked(p) && m.answers.get(p).is_some())
-        {
+        Msg::Back => match m.flow().last_answered() {
             Some(p) => go_question(m, p),
             None => m.screen = Screen::Welcome,
         },
         Msg::Continue => {
-            if let Some(q) = m.verdict.next_question() {
+            if let Some(q) = m.flow().next() {
                 go_question(m, q);
             }
         }
@@ -430,11 +474,22 @@ fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             m.dialog = Some(Dialog::FileName {
                 what,
                 input: name.to_owned(),
+                cursor: name.chars().count(),
             });
         }
         _ => {}
     }
     None
+}
+
+/// A file name as a shell would read it: a leading `~` is the home directory.
+fn expand_home(name: &str) -> PathBuf {
+    match (name.strip_prefix('~'), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+            PathBuf::from(home).join(rest.trim_start_matches('/'))
+        }
+        _ => PathBuf::from(name),
+    }
 }
 
 /// What an export writes, from the current report and answers.
@@ -464,17 +519,16 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
                 }
                 Msg::Enter => {
                     if m.answers.get(question) == Some(cursor) {
-                        set_info(m, w::ANSWER_KEPT.to_owned());
+                        set_note(m, w::ANSWER_KEPT.to_owned());
                     } else {
                         m.answers.set(question, cursor);
                         m.refresh();
+                        m.save_answers();
                         m.result.scroll = 0;
-                        m.result.answer = m
-                            .result
-                            .answer
-                            .min(m.report.answers.len().saturating_sub(1));
+                        m.result.answer =
+                            m.result.answer.min(m.answer_rows().len().saturating_sub(1));
                         let mut text = w::ANSWER_CHANGED.to_owned();
-                        if m.verdict.next_question().is_some() && !m.verdict.settlement.settled {
+                        if m.flow().next().is_some() {
                             text = format!("{text} {}", w::NEW_QUESTIONS);
                         }
                         set_info(m, text);
@@ -485,39 +539,59 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
             }
             None
         }
-        Dialog::FileName { what, mut input } => match msg {
-            Msg::Input(c) => {
-                if input.len() < MAX_INPUT && !c.is_control() {
-                    input.push(c);
+        Dialog::FileName {
+            what,
+            mut input,
+            mut cursor,
+        } => {
+            let len = input.chars().count();
+            cursor = cursor.min(len);
+            let at = |cursor: usize, input: &str| {
+                input
+                    .char_indices()
+                    .nth(cursor)
+                    .map_or(input.len(), |(i, _)| i)
+            };
+            match msg {
+                Msg::Input(c) if input.len() < MAX_INPUT && !c.is_control() => {
+                    input.insert(at(cursor, &input), c);
+                    cursor += 1;
                 }
-                m.dialog = Some(Dialog::FileName { what, input });
-                None
-            }
-            Msg::DeleteChar => {
-                input.pop();
-                m.dialog = Some(Dialog::FileName { what, input });
-                None
-            }
-            Msg::Enter => {
-                let path = input.trim();
-                if path.is_empty() {
-                    set_error(m, w::EMPTY_FILE_NAME.to_owned());
-                    m.dialog = Some(Dialog::FileName { what, input });
-                    return None;
+                Msg::DeleteChar if cursor > 0 => {
+                    input.remove(at(cursor - 1, &input));
+                    cursor -= 1;
                 }
-                Some(Effect::Write {
-                    what,
-                    path: PathBuf::from(path),
-                    contents: export_contents(m, what),
-                    overwrite: false,
-                })
+                Msg::Left => cursor = cursor.saturating_sub(1),
+                Msg::Right => cursor = (cursor + 1).min(len),
+                Msg::Home => cursor = 0,
+                Msg::End => cursor = len,
+                Msg::ClearInput => {
+                    input.clear();
+                    cursor = 0;
+                }
+                Msg::Enter => {
+                    let path = input.trim();
+                    if path.is_empty() {
+                        set_error(m, w::EMPTY_FILE_NAME.to_owned());
+                    } else {
+                        return Some(Effect::Write {
+                            what,
+                            path: expand_home(path),
+                            contents: export_contents(m, what),
+                            overwrite: false,
+                        });
+                    }
+                }
+                Msg::Back => return None,
+                _ => {}
             }
-            Msg::Back => None,
-            _ => {
-                m.dialog = Some(Dialog::FileName { what, input });
-                None
-            }
-        },
+            m.dialog = Some(Dialog::FileName {
+                what,
+                input,
+                cursor,
+            });
+            None
+        }
         Dialog::Confirm {
             what,
             path,
@@ -530,7 +604,7 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
                 overwrite: true,
             }),
             Msg::No => {
-                set_info(m, w::NOT_OVERWRITTEN.to_owned());
+                set_note(m, w::NOT_OVERWRITTEN.to_owned());
                 None
             }
             _ => {

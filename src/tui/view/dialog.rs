@@ -39,28 +39,18 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
             }
             w::CHANGE_ANSWER.to_owned()
         }
-        Dialog::FileName { what, input } => {
+        Dialog::FileName {
+            what,
+            input,
+            cursor,
+        } => {
             let prompt = match what {
                 Export::Report => w::EXPORT_REPORT,
                 Export::Adr => w::EXPORT_ADR,
                 Export::Answers => w::SAVE_ANSWERS,
             };
             para(&mut out, "", t.text(), prompt, t.strong(), inner_w, 0);
-            // The end of a long name stays visible, followed by a block cursor.
-            let shown = text::clean(input);
-            let room = inner_w.saturating_sub(3);
-            let tail: String = {
-                let mut chars: Vec<char> = shown.chars().collect();
-                while text::width(&chars.iter().collect::<String>()) > room && !chars.is_empty() {
-                    chars.remove(0);
-                }
-                chars.into_iter().collect()
-            };
-            out.push(Line::from(vec![
-                Span::raw("> "),
-                Span::styled(tail, t.strong()),
-                Span::styled(" ", t.selected()),
-            ]));
+            out.push(name_field(m, input, *cursor, inner_w.saturating_sub(2)));
             blank(&mut out);
             para(
                 &mut out,
@@ -84,4 +74,40 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     f.render_widget(Clear, area);
     let inner = super::panel(m, f, area, &title, true);
     f.render_widget(Paragraph::new(out), inner);
+}
+
+/// The file name being typed, with its cursor (reverse video on the character under it):
+/// the part around the cursor stays in view when the name is longer than the field.
+fn name_field(m: &Model, input: &str, cursor: usize, room: usize) -> Line<'static> {
+    let t = m.theme;
+    let chars: Vec<char> = text::clean(input).chars().collect();
+    let cursor = cursor.min(chars.len());
+    // Scroll so that the cursor (and one cell after it) fits.
+    let mut start = 0;
+    while start < cursor
+        && text::width(
+            &chars[start..=cursor.min(chars.len().saturating_sub(1))]
+                .iter()
+                .collect::<String>(),
+        ) + 1
+            > room
+    {
+        start += 1;
+    }
+    let mut end = cursor;
+    while end < chars.len() && text::width(&chars[start..=end].iter().collect::<String>()) < room {
+        end += 1;
+    }
+    let before: String = chars[start..cursor].iter().collect();
+    let under: String = chars.get(cursor).map_or(" ".to_owned(), |c| c.to_string());
+    let after: String = chars
+        .get(cursor + 1..end)
+        .map(|s| s.iter().collect())
+        .unwrap_or_default();
+    Line::from(vec![
+        Span::raw("> "),
+        Span::styled(before, t.strong()),
+        Span::styled(under, t.selected()),
+        Span::styled(after, t.strong()),
+    ])
 }

@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 
 use super::keymap;
-use super::model::{Model, Overlay, Screen};
+use super::model::{Model, Overlay, Screen, StatusKind};
 use crate::strings::wizard as w;
 
 /// Scrollable areas whose end `update` needs to know.
@@ -36,20 +36,44 @@ pub struct Chrome {
     pub hints: Rect,
 }
 
-pub fn chrome(area: Rect) -> Chrome {
+/// The screen's parts; the status line grows (up to [`MAX_STATUS_ROWS`]) so that a message
+/// is shown whole.
+pub fn chrome(area: Rect, status_rows: u16) -> Chrome {
     let h = area.height;
+    let rows = status_rows.clamp(1, MAX_STATUS_ROWS);
     let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1.min(h));
     Chrome {
         header: row(0),
-        body: Rect::new(area.x, area.y + 1.min(h), area.width, h.saturating_sub(3)),
-        status: row(h.saturating_sub(2)),
+        body: Rect::new(
+            area.x,
+            area.y + 1.min(h),
+            area.width,
+            h.saturating_sub(2 + rows),
+        ),
+        status: Rect::new(
+            area.x,
+            area.y + h.saturating_sub(1 + rows),
+            area.width,
+            rows.min(h),
+        ),
         hints: row(h.saturating_sub(1)),
     }
 }
 
+/// The most rows a status message takes.
+pub const MAX_STATUS_ROWS: u16 = 3;
+
+/// How many rows the model's status message needs at `width`.
+fn status_rows(m: &Model, width: u16) -> u16 {
+    m.status.as_ref().map_or(1, |s| {
+        text::wrap(&s.text, width.saturating_sub(2).max(1) as usize).len() as u16
+    })
+}
+
 /// The body area for the model's terminal size.
 pub fn body_of(m: &Model) -> Rect {
-    chrome(Rect::new(0, 0, m.size.0, m.size.1)).body
+    let area = Rect::new(0, 0, m.size.0, m.size.1);
+    chrome(area, status_rows(m, area.width)).body
 }
 
 /// How far an area can scroll at the model's terminal size.
@@ -71,7 +95,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         too_small(m, f, area);
         return;
     }
-    let c = chrome(area);
+    let c = chrome(area, status_rows(m, area.width));
     header(m, f, c.header);
     match m.overlays.last() {
         Some(Overlay::Compare) => compare::render(m, f, c.body),
@@ -103,9 +127,16 @@ fn screen_name(m: &Model) -> &'static str {
     }
 }
 
+/// "authwiz · Screen" on the left; the dataset on the right: its title, cut if it must be,
+/// and its edition's name, never cut (which edition is in use must always show).
 fn header(m: &Model, f: &mut Frame, area: Rect) {
     let width = area.width as usize;
-    let right = text::truncate(&m.ds.title, width / 2);
+    let edition = format!(" [{}]", text::truncate(&m.ds.id, width / 3));
+    let title = text::truncate(
+        &m.ds.title,
+        (width / 2).saturating_sub(text::width(&edition)),
+    );
+    let right = format!("{title}{edition}");
     let left = format!(" {} · {}", w::APP, screen_name(m));
     let room = width.saturating_sub(text::width(&right) + 2);
     let left = text::pad(&left, room);
@@ -116,43 +147,58 @@ fn header(m: &Model, f: &mut Frame, area: Rect) {
     );
 }
 
+/// The status message, whole (wrapped over the rows the chrome gave it), with a mark that
+/// says what kind it is: ✓ done, · nothing changed, ✗ not done.
 fn status(m: &Model, f: &mut Frame, area: Rect) {
-    if let Some(s) = &m.status {
-        let style = if s.error {
-            m.theme.error()
-        } else {
-            m.theme.ok()
-        };
-        let mark = if s.error { "✗ " } else { "✓ " };
-        f.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(mark, style),
-                Span::styled(
-                    text::truncate(&s.text, area.width.saturating_sub(2) as usize),
-                    style,
-                ),
-            ])),
-            area,
-        );
-    }
+    let Some(s) = &m.status else { return };
+    let (mark, style) = match s.kind {
+        StatusKind::Done => ("✓ ", m.theme.ok()),
+        StatusKind::Note => ("· ", m.theme.text()),
+        StatusKind::Error => ("✗ ", m.theme.error()),
+    };
+    let lines: Vec<Line> = text::wrap(&s.text, area.width.saturating_sub(2).max(1) as usize)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            Line::from(vec![
+                Span::styled(if i == 0 { mark } else { "  " }, style),
+                Span::styled(l, style),
+            ])
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
 }
 
+/// The hint bar: help, quit and the way back first, so they are never cut off; when the
+/// keys do not all fit, it ends with "? more" (help lists them all).
 fn hints(m: &Model, f: &mut Frame, area: Rect) {
     let mut entries = keymap::hints(m);
-    // Help and quit first, so they are never cut off.
-    for (at, key) in [(0, "?"), (1, "q")] {
-        if let Some(i) = entries.iter().position(|e| e.0 == key) {
-            let e = entries.remove(i);
-            entries.insert(at.min(entries.len()), e);
-        }
+    let back = entries.iter().position(|e| e.1 == "back" || e.1 == "close");
+    let mut first = Vec::new();
+    for i in [
+        entries.iter().position(|e| e.0 == "?"),
+        entries.iter().position(|e| e.0 == "q"),
+        back,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        first.push(entries[i]);
     }
+    entries.retain(|e| !first.contains(e));
+    first.extend(entries);
+    let more = format!("? {}", w::MORE_KEYS);
+    let max = area.width as usize;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    let max = area.width as usize;
-    for (key, what) in entries {
+    let count = first.len();
+    for (i, (key, what)) in first.into_iter().enumerate() {
         let what = w::vocab(what, &m.ds.vocabulary);
         let need = text::width(key) + 1 + text::width(&what) + 3;
-        if used + need > max {
+        let room_after = if i + 1 < count { text::width(&more) } else { 0 };
+        if used + need + room_after > max {
+            spans.push(Span::styled("?", m.theme.key()));
+            spans.push(Span::raw(format!(" {}", w::MORE_KEYS)));
             break;
         }
         spans.push(Span::styled(key, m.theme.key()));

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::text::{self, blank, para};
 use crate::engine::Status;
 use crate::report::model::ReasonKind;
+use crate::report::preview;
 use crate::strings::{self, wizard as w};
 use crate::tui::model::{Model, QuestionPane};
 
@@ -18,10 +19,10 @@ struct Areas {
     banner: Rect,
 }
 
-/// The banner under the panes, if any: settled, or nothing fits.
+/// The banner under the panes, if any: when reviewing an earlier answer while nothing is
+/// left to ask (the result is one key away), or nothing fits.
 fn banner_text(m: &Model) -> Option<&'static str> {
-    let more = m.verdict.next_question().is_some();
-    if !m.verdict.settlement.settled || !more {
+    if m.flow().next().is_some() {
         return None;
     }
     Some(if m.verdict.eval.nothing_fits() {
@@ -87,6 +88,23 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
             for l in &mut out[start..] {
                 let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
                 *l = Line::from(Span::styled(text::pad(&s, width), t.selected()));
+            }
+        }
+        // What this answer would do, computed by the engine.
+        if let Some(p) = m.previews.get(i) {
+            let effect = preview::text(&m.ds, p);
+            if !effect.is_empty() {
+                let style = if p.nothing_fits() { t.warn() } else { t.dim() };
+                let indent = " ".repeat(text::width(&prefix));
+                para(
+                    &mut out,
+                    &indent,
+                    style,
+                    &format!("→ {effect}"),
+                    style,
+                    width,
+                    0,
+                );
             }
         }
     }
@@ -195,7 +213,8 @@ fn panel_lines(m: &Model, width: usize) -> Vec<Line<'static>> {
                 ReasonKind::Points => format!("  {} ", strings::signed(reason.points.unwrap_or(0))),
                 _ => "  ".to_owned(),
             };
-            para(&mut out, &lead, t.dim(), &reason.text, t.dim(), width, 3);
+            // Whole: the part of a reason that says why is at its end.
+            para(&mut out, &lead, t.dim(), &reason.text, t.dim(), width, 0);
         }
     }
     if let Some(o) = r.outcomes.first() {

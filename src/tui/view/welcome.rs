@@ -25,20 +25,46 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
         0,
     );
     blank(&mut out);
-    let in_use = m
-        .editions
-        .get(m.active)
-        .map_or(m.ds.id.as_str(), |e| &e.name);
-    para(
-        &mut out,
-        &format!("{}: ", w::EDITION_IN_USE),
-        t.strong(),
-        &format!("{in_use} — {}", m.ds.title),
-        t.strong(),
-        width,
-        2,
-    );
-    para(&mut out, "  ", t.dim(), &m.ds.summary, t.dim(), width, 3);
+    // The edition the cursor is on: the one Enter starts.
+    let highlighted = m.editions.get(m.welcome_cursor);
+    match highlighted {
+        Some(e) if m.welcome_cursor != m.active => para(
+            &mut out,
+            &format!("{}: ", w::EDITION_IN_USE),
+            t.strong(),
+            &format!("{} — {}", text::clean(&e.name), text::clean(&e.line)),
+            t.strong(),
+            width,
+            2,
+        ),
+        _ => {
+            let in_use = highlighted.map_or(m.ds.id.as_str(), |e| &e.name);
+            para(
+                &mut out,
+                &format!("{}: ", w::EDITION_IN_USE),
+                t.strong(),
+                &format!("{in_use} — {}", m.ds.title),
+                t.strong(),
+                width,
+                2,
+            );
+            para(&mut out, "  ", t.text(), &m.ds.edition, t.text(), width, 1);
+            para(&mut out, "  ", t.dim(), &m.ds.summary, t.dim(), width, 2);
+        }
+    }
+    if let Some((count, when)) = highlighted.and_then(|e| e.resumable) {
+        let when = when.map(crate::saved::ago).unwrap_or_default();
+        para(
+            &mut out,
+            "  ",
+            t.text(),
+            &w::saved_offer(count, &when),
+            t.ok(),
+            width,
+            2,
+        );
+    }
+
     if m.prefilled > 0 {
         para(
             &mut out,
@@ -49,6 +75,12 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
             width,
             2,
         );
+    }
+    if m.editions.len() < 2 {
+        // A dataset of its own (`--data FILE`): nothing else to choose.
+        let shown: Vec<Line> = out.into_iter().collect();
+        f.render_widget(Paragraph::new(shown), inner);
+        return;
     }
     blank(&mut out);
     heading(&mut out, w::EDITIONS, t.heading());
@@ -88,7 +120,21 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
                     2,
                 );
             }
-            _ => para(&mut out, "    ", t.text(), &e.line, t.dim(), width, 2),
+            _ => {
+                // Which edition to pick: who it is for, then what it holds.
+                if !e.pick_when.is_empty() {
+                    para(
+                        &mut out,
+                        "    ",
+                        t.text(),
+                        &w::pick_when(&e.pick_when),
+                        t.text(),
+                        width,
+                        2,
+                    );
+                }
+                para(&mut out, "    ", t.text(), &e.line, t.dim(), width, 1);
+            }
         }
     }
     // Keep the highlighted edition in view on short terminals.
