@@ -74,6 +74,11 @@ pub struct RecommendArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
+    /// Every reason with your answers and sources, every next step, what would change
+    /// the outcome and the ranking (text and Markdown; by default a summary).
+    #[arg(short, long)]
+    pub detail: bool,
+
     /// Date written into a decision record (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
@@ -101,6 +106,19 @@ pub struct CompareArgs {
     #[arg(long)]
     pub only_differences: bool,
 
+    /// Read the comparison beside these answers: the recommendation and the rows the
+    /// answers require are marked.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }

@@ -15,7 +15,7 @@ use crate::dataset::{
 use crate::engine;
 use crate::exit;
 use crate::files;
-use crate::report::{self, Format, catalog, recommend};
+use crate::report::{self, Format, catalog, compare::Comparison, compare::Marks, recommend};
 use crate::strings::wizard as wizard_words;
 
 /// Loads the dataset named by `--data` (or the one an answers file names, or the default)
@@ -93,12 +93,23 @@ pub fn recommend(data: Option<&str>, args: &RecommendArgs) -> Result<u8> {
             };
             report::terminal_text(&report::adr::adr(&ds, &rep, &date))
         }
-        f => render(
-            f,
-            || recommend::text(&rep),
-            || recommend::json(&rep, &ds.vocabulary),
-            || recommend::markdown(&rep),
-        )?,
+        f => {
+            let layout = report::layout::build(&rep);
+            let opts = recommend::Options {
+                detail: args.detail,
+                width: args
+                    .output
+                    .is_none()
+                    .then(report::wrap::stdout_width)
+                    .flatten(),
+            };
+            render(
+                f,
+                || recommend::render_text(&layout, opts),
+                || recommend::json(&rep, &ds.vocabulary),
+                || recommend::render_markdown(&layout, opts),
+            )?
+        }
     };
     emit(&text, args.output.as_deref(), args.force)?;
     Ok(result_code(&verdict))
@@ -142,7 +153,11 @@ fn valid_date(d: &str) -> bool {
 }
 
 pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
-    let ds = load(data)?;
+    let (ds, answers) = load_inputs(data, args.answers.as_deref(), &[])?;
+    let result = args
+        .answers
+        .as_ref()
+        .map(|_| Marks::of(&ds, &engine::decide(&ds, &answers)));
     let mut problems = Problems::default();
     let mut candidates = Vec::new();
     for id in &args.candidates {
@@ -177,19 +192,30 @@ pub fn compare(data: Option<&str>, args: &CompareArgs) -> Result<u8> {
                 None
             }
         },
-        None => None,
+        None => result.as_ref().and_then(|m| m.context),
     };
     problems.into_result()?;
-    let cmp = catalog::Comparison {
+    let cmp = Comparison {
         ds: &ds,
         candidates,
         context,
         only_differences: args.only_differences,
+        result,
     };
+    let width = args
+        .output
+        .is_none()
+        .then(report::wrap::stdout_width)
+        .flatten();
     emit(
-        &render(args.format, || cmp.text(), || cmp.json(), || cmp.markdown())?,
-        None,
-        false,
+        &render(
+            args.format,
+            || cmp.text(width),
+            || cmp.json(),
+            || cmp.markdown(),
+        )?,
+        args.output.as_deref(),
+        args.force,
     )?;
     Ok(exit::OK)
 }

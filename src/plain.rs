@@ -199,7 +199,8 @@ pub fn run(
     }
     let rep = report::build(ds, &verdict);
     writeln!(out)?;
-    out.write_all(report::terminal_text(&report::recommend::text(&rep)).as_bytes())?;
+    let text = report::recommend::closing_text(ds, &answers, &rep, report::wrap::stdout_width());
+    out.write_all(report::terminal_text(&text).as_bytes())?;
     out.flush()?;
     Ok(exit::OK)
 }

@@ -27,8 +27,118 @@ pub fn cell_value(value: &str) -> &'static str {
 }
 
 /// Headings of a candidate's facts, in every report.
-pub const CAVEATS: &str = "Caveats";
-pub const NEXT_STEPS: &str = "What you need next";
+pub const CAVEATS: &str = heading::CAVEATS;
+pub const NEXT_STEPS: &str = heading::NEXT_STEPS;
+
+/// The headings of a result's sections, the same in every face.
+pub mod heading {
+    pub const WHY: &str = "Why";
+    pub const CAVEATS: &str = "Caveats";
+    pub const NEXT_STEPS: &str = "What you need next";
+    pub const CONFLICT_SMALLEST: &str = "Conflicting answers (a smallest set)";
+    pub const CONFLICT_MINIMAL: &str = "Conflicting answers (a minimal set)";
+    pub const RELAX: &str = "What to relax";
+    pub const WHY_NOT_OTHERS: &str = "Why not the others";
+    pub const WHY_EACH_OUT: &str = "Why each one is out";
+    pub const NOT_NEEDED: &str = "Not needed";
+    pub const WHAT_IF: &str = "What would change the outcome";
+    pub const OPEN_QUESTIONS: &str = "Questions that can still change it";
+    pub const RANKING: &str = "Ranking";
+    pub const YOUR_ANSWERS: &str = "Your answers";
+    pub const SOURCES: &str = "Sources";
+}
+
+/// Default headings of the comparison's two kinds of row.
+pub const CRITERIA: &str = "Criteria";
+pub const ASPECTS: &str = "More aspects";
+
+/// "Supported by X?": the support row of a comparison.
+pub fn supported_by(context: &str) -> String {
+    format!("Supported by {context}?")
+}
+
+/// The line under a comparison read beside a result.
+pub fn beside_result(pick: Option<&str>, required: usize, candidate_word: &str) -> String {
+    let pick = match pick {
+        Some(name) => format!("{name} is the recommended {candidate_word} (\u{2605})"),
+        None => format!("no {candidate_word} is recommended"),
+    };
+    let rows = match required {
+        0 => String::new(),
+        1 => "; the row marked \u{2192} is a requirement of your answers".to_owned(),
+        n => format!("; the {n} rows marked \u{2192} are requirements of your answers"),
+    };
+    format!("Beside your answers: {pick}{rows}.")
+}
+
+pub const LEGEND_PICK: &str = "\u{2605} the recommendation";
+pub fn legend_unsupported(context: &str) -> String {
+    format!("\u{2717} after a name: not supported by {context}")
+}
+pub const LEGEND_REQUIRED: &str = "\u{2192} a requirement of your answers, met (\u{2713}) or not (\u{2717}; ! depends) per column";
+pub const LEGEND_DIFFERS: &str = "\u{2260} the values differ";
+pub const LEGEND_NOTE: &str = "* the cell has a note";
+
+/// Before the answers that caused a reason.
+pub const YOU_ANSWERED: &str = "you answered";
+pub const NO_ANSWERS_YET: &str = "(none yet)";
+/// When no single changed or dropped answer restores a fit.
+pub const NO_RELAXATION: &str =
+    "No single changed or dropped answer restores a fit: change two or more of the answers above.";
+
+/// The last line of a summary that leaves details out.
+pub const MORE_DETAIL: &str = "More with --detail: every reason with your answers, notes and rules, every caveat and next step, what would change the outcome, the ranking, your answers and every source.";
+
+/// The last line of a summary printed by a face without `--detail` (the wizard when it
+/// ends, the plain mode): the command that shows the rest.
+pub fn more_detail_command(data: &str, answers: &[(&str, &str)]) -> String {
+    let mut cmd = format!("authwiz recommend --detail --data {data}");
+    for (q, o) in answers {
+        cmd.push_str(&format!(" -a {q}={o}"));
+    }
+    format!(
+        "Every reason with your answers and sources, every caveat and next step, what would change the outcome and the ranking: {cmd}"
+    )
+}
+
+/// Why not one candidate, in one line: the reason it is out, and how many more there are.
+pub fn why_not_line(summary: &str, clause: &str, more: usize) -> String {
+    let more = match more {
+        0 => String::new(),
+        1 => " (and 1 more reason)".to_owned(),
+        n => format!(" (and {n} more reasons)"),
+    };
+    format!("{summary}: {}{more}", clause.trim())
+}
+
+/// Why a candidate that fits ranks lower, in one line: the answer that sets it furthest
+/// behind.
+pub fn why_not_behind_line(
+    summary: &str,
+    answers: &str,
+    pick: &str,
+    mine: i32,
+    candidate: &str,
+    theirs: i32,
+) -> String {
+    format!(
+        "{summary}: {answers} gives {pick} {}, {candidate} {}",
+        signed(mine),
+        signed(theirs)
+    )
+}
+
+/// When no candidate is needed, the others in one line.
+pub fn none_needed_line(names: &[String], candidates_word: &str) -> String {
+    if names.len() == 1 {
+        format!("{} is not needed here.", names[0])
+    } else {
+        format!(
+            "None of the {candidates_word} is needed here: {}.",
+            and_list(names)
+        )
+    }
+}
 
 pub fn signed(points: i32) -> String {
     format!("{points:+}")
@@ -413,9 +523,7 @@ pub mod wizard {
     pub const ON: &str = "on";
     pub const OFF: &str = "off";
     pub const NO_CONTEXT: &str = "none";
-    pub fn supported_by(context: &str) -> String {
-        format!("Supported by {context}?")
-    }
+    pub use super::supported_by;
     pub const DIFFERS_LEGEND: &str = "\u{2260} the values differ · * the cell has a note";
     pub const CHOOSE_A_COLUMN: &str = "Choose at least one {candidate} to show (Space).";
     pub const NO_ROWS: &str = "No row differs between the {candidates} shown.";

@@ -14,6 +14,8 @@ use super::model::*;
 use super::raw::*;
 use crate::report::keys as json_keys;
 
+mod aspects;
+
 /// Longest accepted id, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 /// Longest accepted text field, in characters.
@@ -507,6 +509,7 @@ impl<'a> Validator<'a> {
             candidates_out.push(Candidate {
                 id: c.id.get_ref().clone(),
                 name: c.name.value.clone(),
+                short: self.short(&c.short, &format!("{k}.short")),
                 summary: c.summary.value.clone(),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
                 when_to_use: c.when_to_use.iter().map(|w| w.value.clone()).collect(),
@@ -570,6 +573,7 @@ impl<'a> Validator<'a> {
             criteria_out.push(Criterion {
                 id: c.id.get_ref().clone(),
                 label: c.label.value.clone(),
+                short: self.short(&c.short, &format!("{k}.short")),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
                 values: cells
                     .into_iter()
@@ -921,6 +925,9 @@ impl<'a> Validator<'a> {
             })
             .collect();
 
+        let aspects = self.aspects(&raw.aspects, &candidates, &sources);
+        let (criteria_title, aspects_title) = self.comparison_titles(meta);
+
         // Impossible conditions need resolved questions; only check a sound model.
         if self.problems.is_empty() {
             for (i, q) in questions_out.iter().enumerate() {
@@ -986,6 +993,9 @@ impl<'a> Validator<'a> {
             outcomes: outcomes_out,
             notes: notes_out,
             glossary,
+            aspects,
+            criteria_title,
+            aspects_title,
             ask_order,
             final_rules,
             gated_by,

@@ -42,6 +42,7 @@ pub const RESERVED: &[&str] = &[
     "summary",
     // compare and matrix
     "criteria",
+    "aspects",
     "support",
     "notes",
     "when_to_use",

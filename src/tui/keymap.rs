@@ -277,7 +277,7 @@ pub static BINDINGS: &[Binding] = &[
         UP,
         "↑/k",
         Msg::Up,
-        "scroll up, or previous answer",
+        "previous item of the result, or previous answer",
         "",
     ),
     b(
@@ -285,18 +285,11 @@ pub static BINDINGS: &[Binding] = &[
         DOWN,
         "↓/j",
         Msg::Down,
-        "scroll down, or next answer",
-        "scroll",
+        "next item of the result, or next answer",
+        "move",
     ),
-    b(S::Result, PGUP, "PgUp", Msg::PageUp, "scroll a page up", ""),
-    b(
-        S::Result,
-        PGDN,
-        "PgDn",
-        Msg::PageDown,
-        "scroll a page down",
-        "",
-    ),
+    b(S::Result, PGUP, "PgUp", Msg::PageUp, "a page up", ""),
+    b(S::Result, PGDN, "PgDn", Msg::PageDown, "a page down", ""),
     b(S::Result, HOME, "Home/g", Msg::Home, "to the top", ""),
     b(S::Result, END, "End/G", Msg::End, "to the bottom", ""),
     b(
@@ -304,8 +297,16 @@ pub static BINDINGS: &[Binding] = &[
         ENTER,
         "Enter",
         Msg::Enter,
-        "change the highlighted answer (answers pane)",
-        "change",
+        "expand or fold the section under the cursor; answers pane: change the answer",
+        "expand",
+    ),
+    b(
+        S::Result,
+        &[ch('d')],
+        "d",
+        Msg::ToggleDetail,
+        "every section in full, or every section as its summary",
+        "detail",
     ),
     b(
         S::Result,
@@ -631,7 +632,7 @@ pub fn hints(model: &Model) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&'static str, &'static str)> = Vec::new();
     for scope in scopes {
         for bnd in bindings(scope) {
-            if bnd.hint.is_empty() || !shown(model, scope, bnd) {
+            if bnd.hint.is_empty() || !shown(model, bnd) {
                 continue;
             }
             // One label for a pair like ↑/k and ↓/j.
@@ -640,23 +641,30 @@ pub fn hints(model: &Model) -> Vec<(&'static str, &'static str)> {
                 Msg::Right => "←→",
                 _ => bnd.label,
             };
-            out.push((label, bnd.hint));
+            out.push((label, hint_word(model, scope, bnd)));
         }
     }
     out
 }
 
 /// Whether a binding does anything right now (hints leave out what does not).
-fn shown(model: &Model, scope: Scope, bnd: &Binding) -> bool {
+fn shown(model: &Model, bnd: &Binding) -> bool {
     match (&bnd.msg, model.overlays.last()) {
         (Msg::OpenCompare, Some(Overlay::Compare)) | (Msg::OpenMatrix, Some(Overlay::Matrix)) => {
             false
         }
         (Msg::Finish, _) => model.can_finish(),
         (Msg::Continue, _) => model.verdict.next_question().is_some(),
-        (Msg::Enter, None) if scope == Scope::Result => {
-            model.result.pane == super::model::ResultPane::Answers
-        }
         _ => true,
+    }
+}
+
+/// The hint's word, where one key does one thing or another by the focused pane.
+fn hint_word(model: &Model, scope: Scope, bnd: &Binding) -> &'static str {
+    match (&bnd.msg, scope) {
+        (Msg::Enter, Scope::Result) if model.result.pane == super::model::ResultPane::Answers => {
+            "change"
+        }
+        _ => bnd.hint,
     }
 }

@@ -8,10 +8,11 @@ use crate::report;
 use crate::strings::wizard as w;
 
 use super::model::{
-    ComparePane, CompareState, Dialog, EditionState, Model, Overlay, QuestionPane, ResultPane,
+    ComparePane, CompareScreen, Dialog, EditionState, Model, Overlay, QuestionPane, ResultPane,
     Screen, Status,
 };
 use super::msg::{Effect, Exit, Export, Msg};
+use super::result::Move;
 use super::size_limit;
 use super::view::{self, Scroll};
 
@@ -177,12 +178,7 @@ fn page(m: &Model) -> isize {
 }
 
 fn clamp_scrolls(m: &mut Model) {
-    m.result.scroll = m.result.scroll.min(view::max_scroll(m, Scroll::Result));
     m.help_scroll = m.help_scroll.min(view::max_scroll(m, Scroll::Help));
-    m.compare.details_scroll = m
-        .compare
-        .details_scroll
-        .min(view::max_scroll(m, Scroll::CompareDetails));
     m.question.panel_scroll = m
         .question
         .panel_scroll
@@ -235,10 +231,9 @@ pub fn switch_edition(m: &mut Model, i: usize) -> bool {
     let old_answers = std::mem::replace(&mut m.answers, answers);
     m.editions[m.active].state = EditionState::Stashed(old_ds, old_answers);
     m.active = i;
-    m.compare = CompareState::new(&m.ds);
+    m.compare = CompareScreen::new(&m.ds);
     m.matrix_row = 0;
-    m.result.scroll = 0;
-    m.result.answer = 0;
+    m.result = Default::default();
     m.question.current = 0;
     m.question.cursor = 0;
     m.refresh();
@@ -277,12 +272,8 @@ fn go_question(m: &mut Model, q: usize) {
 fn go_result(m: &mut Model) {
     m.screen = Screen::Result;
     m.overlays.clear();
-    m.result.scroll = 0;
     m.result.pane = ResultPane::Report;
-    m.result.answer = m
-        .result
-        .answer
-        .min(m.report.answers.len().saturating_sub(1));
+    m.result.reset(m.report.answers.len());
 }
 
 fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
@@ -369,6 +360,19 @@ fn back(m: &mut Model) {
 fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let answers_pane = m.result.pane == ResultPane::Answers;
     let n = m.report.answers.len();
+    let how = match msg {
+        Msg::Up => Some(Move::Up),
+        Msg::Down => Some(Move::Down),
+        Msg::PageUp => Some(Move::PageUp),
+        Msg::PageDown => Some(Move::PageDown),
+        Msg::Home => Some(Move::Home),
+        Msg::End => Some(Move::End),
+        _ => None,
+    };
+    if let Some(how) = how {
+        m.result.move_by(how, n);
+        return None;
+    }
     match msg {
         Msg::NextPane => {
             m.result.pane = if answers_pane {
@@ -377,31 +381,9 @@ fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
                 ResultPane::Answers
             }
         }
-        Msg::Up if answers_pane => m.result.answer = step(m.result.answer, true, n),
-        Msg::Down if answers_pane => m.result.answer = step(m.result.answer, false, n),
-        Msg::Up => {
-            m.result.scroll = scroll_by(m.result.scroll, -1, view::max_scroll(m, Scroll::Result))
-        }
-        Msg::Down => {
-            m.result.scroll = scroll_by(m.result.scroll, 1, view::max_scroll(m, Scroll::Result))
-        }
-        Msg::PageUp => {
-            m.result.scroll = scroll_by(
-                m.result.scroll,
-                -page(m),
-                view::max_scroll(m, Scroll::Result),
-            )
-        }
-        Msg::PageDown => {
-            m.result.scroll = scroll_by(
-                m.result.scroll,
-                page(m),
-                view::max_scroll(m, Scroll::Result),
-            )
-        }
-        Msg::Home => m.result.scroll = 0,
-        Msg::End => m.result.scroll = view::max_scroll(m, Scroll::Result),
-        Msg::Enter if answers_pane => {
+        Msg::Enter if !answers_pane => m.result.toggle_selected(&m.layout),
+        Msg::ToggleDetail => m.result.toggle_all(&m.layout),
+        Msg::Enter => {
             if let Some(q) = m.result_answer_question(m.result.answer) {
                 m.dialog = Some(Dialog::Chooser {
                     question: q,
@@ -468,11 +450,7 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
                     } else {
                         m.answers.set(question, cursor);
                         m.refresh();
-                        m.result.scroll = 0;
-                        m.result.answer = m
-                            .result
-                            .answer
-                            .min(m.report.answers.len().saturating_sub(1));
+                        m.result.reset(m.report.answers.len());
                         let mut text = w::ANSWER_CHANGED.to_owned();
                         if m.verdict.next_question().is_some() && !m.verdict.settlement.settled {
                             text = format!("{text} {}", w::NEW_QUESTIONS);
@@ -547,11 +525,6 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
 
 // ---- compare, matrix, help ----
 
-/// Rows of the comparison table: criteria shown, then the support row.
-pub fn compare_rows(m: &Model) -> usize {
-    m.comparison().rows().len() + usize::from(m.support_row().is_some())
-}
-
 fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let n = m.ds.candidates.len();
     let details = m.compare.pane == ComparePane::Details;
@@ -580,35 +553,23 @@ fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::Up | Msg::Down if details => {
-            let d = if msg == Msg::Up { -1 } else { 1 };
-            m.compare.details_scroll = scroll_by(
-                m.compare.details_scroll,
-                d,
-                view::max_scroll(m, Scroll::CompareDetails),
-            );
+            m.compare
+                .scroll_details(if msg == Msg::Up { -1 } else { 1 });
         }
-        Msg::Up | Msg::Down => {
-            m.compare.row = step(m.compare.row, msg == Msg::Up, compare_rows(m));
-            m.compare.details_scroll = 0;
-        }
+        Msg::Up | Msg::Down => m.compare.move_row(if msg == Msg::Up { -1 } else { 1 }),
         Msg::PageUp | Msg::PageDown => {
             let d = if msg == Msg::PageUp {
                 -page(m)
             } else {
                 page(m)
             };
-            m.compare.details_scroll = scroll_by(
-                m.compare.details_scroll,
-                d,
-                view::max_scroll(m, Scroll::CompareDetails),
-            );
+            m.compare.scroll_details(d);
         }
         Msg::Back => {
             m.overlays.pop();
         }
         _ => {}
     }
-    m.compare.row = m.compare.row.min(compare_rows(m).saturating_sub(1));
     None
 }
 

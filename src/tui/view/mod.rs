@@ -21,9 +21,7 @@ use crate::strings::wizard as w;
 /// Scrollable areas whose end `update` needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scroll {
-    Result,
     Help,
-    CompareDetails,
     MatrixDetails,
     Candidates,
 }
@@ -56,9 +54,7 @@ pub fn body_of(m: &Model) -> Rect {
 pub fn max_scroll(m: &Model, which: Scroll) -> usize {
     let body = body_of(m);
     match which {
-        Scroll::Result => result::max_scroll(m, body),
         Scroll::Help => help::max_scroll(m, body),
-        Scroll::CompareDetails => compare::max_details_scroll(m, body),
         Scroll::Candidates => question::max_panel_scroll(m, body),
         Scroll::MatrixDetails => matrix::max_details_scroll(m, body),
     }
@@ -66,6 +62,7 @@ pub fn max_scroll(m: &Model, which: Scroll) -> usize {
 
 /// Draws the whole app.
 pub fn view(m: &Model, f: &mut Frame) {
+    m.links.clear();
     let area = f.area();
     if area.width < super::model::MIN_WIDTH || area.height < super::model::MIN_HEIGHT {
         too_small(m, f, area);
