@@ -71,13 +71,14 @@ pub fn beside_result(pick: Option<&str>, required: usize, candidate_word: &str) 
     format!("Beside your answers: {pick}{rows}.")
 }
 
-pub const LEGEND_PICK: &str = "\u{2605} the recommendation";
+pub const LEGEND_PICK: &str = "\u{2605} recommended";
 pub fn legend_unsupported(context: &str) -> String {
     format!("\u{2717} after a name: not supported by {context}")
 }
-pub const LEGEND_REQUIRED: &str = "\u{2192} a requirement of your answers, met (\u{2713}) or not (\u{2717}; ! depends) per column";
-pub const LEGEND_DIFFERS: &str = "\u{2260} the values differ";
-pub const LEGEND_NOTE: &str = "* the cell has a note";
+pub const LEGEND_REQUIRED: &str =
+    "\u{2192} required by your answers: \u{2713} met, \u{2717} not, ! depends";
+pub const LEGEND_DIFFERS: &str = "\u{2260} values differ";
+pub const LEGEND_NOTE: &str = "* has a note";
 
 /// Before the answers that caused a reason.
 pub const YOU_ANSWERED: &str = "you answered";
@@ -456,32 +457,8 @@ pub mod wizard {
     pub const NOT_SETTLED_YET: &str =
         "Not settled yet: the remaining questions can still change the recommendation.";
 
-    pub const RECOMMENDED_HEADING: &str = "Recommended {candidate}";
-    pub const NO_RECOMMENDATION: &str = "No {candidate} recommended";
-    pub const WHY: &str = "Why";
-    pub const WHY_LEADS_BY_ORDER: &str = super::NO_POINTS;
-    pub const YOU_ANSWERED: &str = "you answered";
     pub const NOTE: &str = "note";
     pub const SOURCE: &str = "source";
-    pub const CAVEATS: &str = super::CAVEATS;
-    pub const NEXT_STEPS: &str = super::NEXT_STEPS;
-    pub const CONFLICT_SMALLEST: &str = "Conflicting answers (a smallest set)";
-    pub const CONFLICT_MINIMAL: &str = "Conflicting answers (a minimal set)";
-    pub const RELAX: &str = "What to relax";
-    pub fn drop_answer(question: &str, fits: &str) -> String {
-        format!("drop the answer to {question}: {fits} would fit")
-    }
-    pub fn answer_instead(label: &str, question: &str, option: &str, fits: &str) -> String {
-        format!("answer \u{201c}{label}\u{201d} ({question}={option}) instead: {fits} would fit")
-    }
-    pub const WHY_NOT_OTHERS: &str = "Why not the others";
-    pub const WHY_EACH_OUT: &str = "Why each one is out";
-    pub const WHAT_IF: &str = "What single answer would change it";
-    pub const NO_RECOMMENDATION_SHORT: &str = "no recommendation";
-    pub const OPEN_QUESTIONS: &str = "Questions that can still change it";
-    pub const NOT_COUNTED: &str = "Answers not counted";
-    pub const WHAT_IF_CHANGE: &str = "answering";
-    pub const WHAT_IF_ANSWER: &str = "if you answer";
     pub const UNANSWERED_LEFT: &str = "Questions are left unanswered: press n to answer them.";
     pub const NEW_QUESTIONS: &str = "Press n for the questions it opens.";
     pub const YOUR_ANSWERS: &str = "Your answers";
@@ -523,8 +500,6 @@ pub mod wizard {
     pub const ON: &str = "on";
     pub const OFF: &str = "off";
     pub const NO_CONTEXT: &str = "none";
-    pub use super::supported_by;
-    pub const DIFFERS_LEGEND: &str = "\u{2260} the values differ · * the cell has a note";
     pub const CHOOSE_A_COLUMN: &str = "Choose at least one {candidate} to show (Space).";
     pub const NO_ROWS: &str = "No row differs between the {candidates} shown.";
     pub const DETAILS: &str = "Details";

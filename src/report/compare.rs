@@ -467,7 +467,7 @@ impl Comparison<'_> {
         if !aspects.is_empty() {
             out.push_str(&para("", &grid.aspects_title));
             for r in aspects {
-                out.push_str(&para("  ", &r.label));
+                out.push_str(&para("  ", &format!("{}{}", r.label, cite(&r.source))));
                 for (col, cell) in grid.columns.iter().zip(&r.cells) {
                     let text = format!(
                         "{}: {}{}",
@@ -642,7 +642,7 @@ pub fn legend(grid: &Grid) -> String {
     }
     parts.push(strings::LEGEND_DIFFERS.to_owned());
     parts.push(strings::LEGEND_NOTE.to_owned());
-    parts.join("; ") + "."
+    parts.join(" \u{b7} ")
 }
 
 /// The criteria (and support) rows as one aligned table.

@@ -143,7 +143,7 @@ impl Layout {
 /// The most decisive reasons a summary shows, and the most caveats.
 pub const DECISIVE_REASONS: usize = 3;
 pub const SUMMARY_CAVEATS: usize = 2;
-pub const SUMMARY_RELAXATIONS: usize = 4;
+pub const SUMMARY_RELAXATIONS: usize = 3;
 
 /// Lays out a report.
 pub fn build(r: &Report) -> Layout {
@@ -494,26 +494,32 @@ fn conflict(r: &Report) -> Vec<Section> {
         )];
         return vec![section(SectionKind::Conflict, String::new(), e.clone(), e)];
     }
-    let mut answers: Vec<Entry> = c
-        .answers
-        .iter()
-        .map(|a| {
-            Entry::new(
-                Mark::RuledOut,
-                format!("{}  {}", a.prompt, answer_phrase(a)),
-            )
-        })
-        .collect();
-    if !c.given.is_empty() {
-        let given: Vec<String> = c.given.iter().map(answer_phrase).collect();
-        answers.push(Entry {
-            indent: 1,
-            ..Entry::new(
-                Mark::None,
-                format!("{} {}", strings::CONFLICT_GIVEN, given.join(", ")),
-            )
-        });
-    }
+    // In brief an answer is its label and id; in full, its question too.
+    let answers = |full: bool| -> Vec<Entry> {
+        let mut out: Vec<Entry> = c
+            .answers
+            .iter()
+            .map(|a| {
+                let text = if full {
+                    format!("{}  {}", a.prompt, answer_phrase(a))
+                } else {
+                    answer_phrase(a)
+                };
+                Entry::new(Mark::RuledOut, text)
+            })
+            .collect();
+        if !c.given.is_empty() {
+            let given: Vec<String> = c.given.iter().map(answer_phrase).collect();
+            out.push(Entry {
+                indent: 1,
+                ..Entry::new(
+                    Mark::None,
+                    format!("{} {}", strings::CONFLICT_GIVEN, given.join(", ")),
+                )
+            });
+        }
+        out
+    };
     let heading = if c.smallest {
         heading::CONFLICT_SMALLEST
     } else {
@@ -532,8 +538,8 @@ fn conflict(r: &Report) -> Vec<Section> {
         section(
             SectionKind::Conflict,
             heading.into(),
-            answers.clone(),
-            answers,
+            answers(false),
+            answers(true),
         ),
         section(
             SectionKind::Relax,

@@ -422,7 +422,11 @@ fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
 /// What an export writes, from the current report and answers.
 pub fn export_contents(m: &Model, what: Export) -> String {
     match what {
-        Export::Report => report::terminal_text(&report::recommend::markdown(&m.report)),
+        // A file is for keeping: the report in full.
+        Export::Report => report::terminal_text(&report::recommend::render_markdown(
+            &m.layout,
+            report::recommend::Options::detail(),
+        )),
         Export::Adr => report::terminal_text(&report::adr::adr(&m.ds, &m.report, &m.today)),
         Export::Answers => m.answers.to_toml(&m.ds),
     }

@@ -208,7 +208,7 @@ impl Widget for CompareTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.m.theme;
         let grid = self.grid;
-        let (label_w, col_w) = widths(grid, area.width);
+        let (label_w, col_w) = widths(grid, area.width.saturating_sub(1));
         // Headings: the full name when it fits, else the short one; wrapped, never cut, so
         // the marks after it (★, ✗) stay.
         let heads: Vec<Vec<String>> = grid
@@ -284,6 +284,9 @@ impl Widget for CompareTable<'_> {
             Constraint::Length(legend_lines.len() as u16),
         ])
         .areas(area);
+        // The last column is the scrollbar's, so it never covers a cell.
+        let [table_area, scroll_area] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(1)]).areas(table_area);
         let row = self.m.compare.learn_rows(self.rows.len());
         let mut st = self.m.compare.table.get();
         st.select(Some(row));
@@ -323,7 +326,7 @@ impl Widget for CompareTable<'_> {
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
-                .render(table_area, buf, &mut sb);
+                .render(scroll_area, buf, &mut sb);
         }
         Paragraph::new(legend_lines).render(legend_area, buf);
     }

@@ -5,11 +5,11 @@
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, HighlightSpacing, List, ListItem, ListState, Padding, Scrollbar,
+    Block, BorderType, Borders, HighlightSpacing, List, ListItem, ListState, Padding, Scrollbar,
     ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
@@ -103,11 +103,13 @@ struct Drawn {
 impl Widget for ReportList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let mut block = Block::bordered()
+        // No top border: the header line above already names the screen, and the row is
+        // worth more to the result.
+        let mut block = Block::new()
+            .borders(Borders::LEFT | Borders::RIGHT | Borders::BOTTOM)
             .border_type(BorderType::Rounded)
             .border_style(t.border(self.focused))
-            .padding(Padding::horizontal(1))
-            .title(Span::styled(format!(" {} ", w::SCREEN_RESULT), t.heading()));
+            .padding(Padding::horizontal(1));
         if let Some(hint) = &self.answers_hint {
             let room = area.width.saturating_sub(4) as usize;
             block = block.title_bottom(Span::styled(text::truncate(hint, room), t.dim()));
@@ -117,18 +119,15 @@ impl Widget for ReportList<'_> {
         if inner.width < 4 || inner.height == 0 {
             return;
         }
-        // One list row per screen line, so that a long entry scrolls line by line.
+        // One list row per screen line, so that a long entry scrolls line by line. The
+        // summaries are shown whole when they fit, else cut to a few lines each.
         let width = inner.width as usize - text::width(CURSOR);
-        let mut rows: Vec<Item> = Vec::new();
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        let mut links: Vec<(usize, LinkAt)> = Vec::new();
-        for item in self.state.items(self.layout) {
-            let d = self.item(item, width);
-            links.extend(d.links.into_iter().map(|l| (lines.len() + l.line, l)));
-            rows.extend(std::iter::repeat_n(item, d.lines.len()));
-            lines.extend(d.lines);
-        }
         let room = inner.height as usize;
+        let mut drawn = self.rows(width, false);
+        if drawn.1.len() > room {
+            drawn = self.rows(width, true);
+        }
+        let (rows, lines, links) = drawn;
         let total = lines.len();
         let at = self.state.learn(rows, room);
         let list = List::new(lines.into_iter().map(ListItem::new))
@@ -165,21 +164,45 @@ impl Widget for ReportList<'_> {
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
-                .render(area.inner(Margin::new(0, 1)), buf, &mut sb);
+                .render(
+                    Rect {
+                        height: area.height.saturating_sub(1),
+                        ..area
+                    },
+                    buf,
+                    &mut sb,
+                );
         }
     }
 }
 
+/// The list's rows: the item each row shows, its line, and the links among them.
+type Rows = (Vec<Item>, Vec<Line<'static>>, Vec<(usize, LinkAt)>);
+
 impl ReportList<'_> {
-    fn item(&self, item: Item, width: usize) -> Drawn {
+    /// Every item as rows; `brief`: each summary entry cut to a few lines.
+    fn rows(&self, width: usize, brief: bool) -> Rows {
+        let mut rows: Vec<Item> = Vec::new();
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        let mut links: Vec<(usize, LinkAt)> = Vec::new();
+        for item in self.state.items(self.layout) {
+            let d = self.item(item, width, brief);
+            links.extend(d.links.into_iter().map(|l| (lines.len() + l.line, l)));
+            rows.extend(std::iter::repeat_n(item, d.lines.len()));
+            lines.extend(d.lines);
+        }
+        (rows, lines, links)
+    }
+
+    fn item(&self, item: Item, width: usize, brief: bool) -> Drawn {
         match item {
             Item::Verdict => self.verdict(width),
-            Item::Heading(s) => self.heading(&self.layout.sections[s], width),
+            Item::Heading(s) => self.heading(&self.layout.sections[s]),
             Item::Entry(s, e) => {
                 let section = &self.layout.sections[s];
                 let expanded = self.state.is_expanded(section.kind);
                 let entry = &section.entries(expanded)[e];
-                self.entry(section, entry, expanded, width)
+                self.entry(section, entry, expanded, brief, width)
             }
         }
     }
@@ -222,7 +245,7 @@ impl ReportList<'_> {
         }
     }
 
-    fn heading(&self, s: &Section, width: usize) -> Drawn {
+    fn heading(&self, s: &Section) -> Drawn {
         let t = self.theme;
         let expanded = self.state.is_expanded(s.kind);
         let arrow = match (s.expands(), expanded) {
@@ -242,14 +265,13 @@ impl ReportList<'_> {
             Span::styled(text::clean(&s.heading), t.heading()),
             Span::styled(count, t.dim()),
         ]);
-        let _ = width;
         Drawn {
             lines: vec![line],
             links: Vec::new(),
         }
     }
 
-    fn entry(&self, s: &Section, e: &Entry, expanded: bool, width: usize) -> Drawn {
+    fn entry(&self, s: &Section, e: &Entry, expanded: bool, brief: bool, width: usize) -> Drawn {
         let t = self.theme;
         let indent = "  ".repeat(1 + usize::from(e.indent));
         if s.kind == SectionKind::Sources {
@@ -265,7 +287,11 @@ impl ReportList<'_> {
         }
         let (mark, mark_style) = mark(t, e.mark);
         let prefix = format!("{indent}{mark}");
-        let max = if expanded { 0 } else { summary_lines(s.kind) };
+        let max = if expanded || !brief {
+            0
+        } else {
+            summary_lines(s.kind)
+        };
         let mut lines = Vec::new();
         let style = if s.kind == SectionKind::Outcome {
             t.text()
@@ -372,13 +398,14 @@ fn summary_counts(kind: SectionKind) -> bool {
     )
 }
 
-/// How many lines an entry of a section's summary may take on screen (0: all): the
-/// summary of a typical result fits an 80×24 terminal; Enter shows the rest.
+/// How many lines an entry of a section's summary may take on screen (0: all) when the
+/// summaries do not fit whole: then a typical result still fits an 80×24 terminal; Enter
+/// shows the rest.
 fn summary_lines(kind: SectionKind) -> usize {
     match kind {
         SectionKind::Why | SectionKind::NextSteps | SectionKind::Relax => 2,
         SectionKind::Caveats | SectionKind::WhyNot | SectionKind::Sources => 1,
-        SectionKind::Outcome => 3,
+        SectionKind::Outcome => 2,
         SectionKind::Conflict => 2,
         _ => 0,
     }
