@@ -216,7 +216,6 @@ impl Comparison<'_> {
     /// The grid every face draws.
     pub fn grid(&self) -> Grid {
         let ds = self.ds;
-        let src = |s: usize| SourceRef::new(ds, s);
         let context = self.context.and_then(|c| ds.contexts.get(c));
         let pick = self.result.as_ref().and_then(|m| m.pick);
         let columns = self
@@ -230,97 +229,22 @@ impl Comparison<'_> {
                 supported: context.map(|x| x.support[c]),
             })
             .collect();
-        let mut rows = Vec::new();
-        for k in self.rows() {
-            let crit = &ds.criteria[k];
-            let req = self.requirement(k);
-            let cells = self
-                .candidates
-                .iter()
-                .map(|&c| {
-                    let v = crit.values[c];
-                    let note = crit.notes[c].as_ref();
-                    Cell {
-                        text: strings::cell_value(value_str(v)).to_owned(),
-                        value: Some(value_str(v)),
-                        note: note.map(|n| n.text.clone()),
-                        source: note.map(|n| src(n.source)),
-                        met: req.map(|r| match v {
-                            _ if r.allowed.contains(&v) => Met::Yes,
-                            CellValue::Depends => Met::Depends,
-                            _ => Met::No,
-                        }),
-                    }
-                })
-                .collect();
-            rows.push(Row {
-                kind: RowKind::Criterion,
-                id: crit.id.clone(),
-                label: crit.label.clone(),
-                short: crit.short_label().to_owned(),
-                cells,
-                differs: self.differs(k),
-                required: req.map(|r| r.because.clone()),
-                source: src(crit.source),
-            });
-        }
-        for (a, aspect) in ds.aspects.iter().enumerate() {
-            let differs = self.aspect_differs(a);
-            if self.only_differences && !differs {
-                continue;
-            }
-            rows.push(Row {
-                kind: RowKind::Aspect,
-                id: aspect.id.clone(),
-                label: aspect.label.clone(),
-                short: aspect.short_label().to_owned(),
-                cells: self
-                    .candidates
-                    .iter()
-                    .map(|&c| Cell {
-                        text: aspect.cells[c].text.clone(),
-                        value: None,
-                        note: None,
-                        source: Some(src(aspect.cells[c].source)),
-                        met: None,
-                    })
-                    .collect(),
-                differs,
-                required: None,
-                source: src(aspect.source),
-            });
-        }
-        if let Some(ctx) = context {
-            let differs = self
-                .candidates
-                .windows(2)
-                .any(|w| ctx.support[w[0]] != ctx.support[w[1]]);
-            if !self.only_differences || differs {
-                rows.push(Row {
-                    kind: RowKind::Support,
-                    id: ctx.id.clone(),
-                    label: strings::supported_by(&ctx.name),
-                    short: strings::supported_by(&ctx.name),
-                    cells: self
-                        .candidates
-                        .iter()
-                        .map(|&c| {
-                            let note = ctx.notes[c].as_ref();
-                            Cell {
-                                text: strings::cell_value(yes_no(ctx.support[c])).to_owned(),
-                                value: Some(yes_no(ctx.support[c])),
-                                note: note.map(|n| n.text.clone()),
-                                source: note.map(|n| src(n.source)),
-                                met: None,
-                            }
-                        })
-                        .collect(),
-                    differs,
-                    required: None,
-                    source: src(ctx.source),
-                });
-            }
-        }
+        let mut rows: Vec<Row> = self
+            .rows()
+            .into_iter()
+            .map(|k| self.criterion_row(k))
+            .collect();
+        rows.extend(
+            (0..ds.aspects.len())
+                .filter(|&a| !self.only_differences || self.aspect_differs(a))
+                .map(|a| self.aspect_row(a)),
+        );
+        rows.extend(
+            self.context
+                .filter(|&c| c < ds.contexts.len())
+                .map(|c| self.support_row(c))
+                .filter(|r| !self.only_differences || r.differs),
+        );
         Grid {
             columns,
             rows,
@@ -336,50 +260,104 @@ impl Comparison<'_> {
         }
     }
 
+    /// Criterion `k`: its cells, and whether each column meets what the answers require.
+    fn criterion_row(&self, k: CriterionIx) -> Row {
+        let ds = self.ds;
+        let crit = &ds.criteria[k];
+        let req = self.requirement(k);
+        let cells = self
+            .candidates
+            .iter()
+            .map(|&c| {
+                let v = crit.values[c];
+                let note = crit.notes[c].as_ref();
+                Cell {
+                    text: strings::cell_value(value_str(v)).to_owned(),
+                    value: Some(value_str(v)),
+                    note: note.map(|n| n.text.clone()),
+                    source: note.map(|n| SourceRef::new(ds, n.source)),
+                    met: req.map(|r| match v {
+                        _ if r.allowed.contains(&v) => Met::Yes,
+                        CellValue::Depends => Met::Depends,
+                        _ => Met::No,
+                    }),
+                }
+            })
+            .collect();
+        Row {
+            kind: RowKind::Criterion,
+            id: crit.id.clone(),
+            label: crit.label.clone(),
+            short: crit.short_label().to_owned(),
+            cells,
+            differs: self.differs(k),
+            required: req.map(|r| r.because.clone()),
+            source: SourceRef::new(ds, crit.source),
+        }
+    }
+
+    /// Aspect `a`: its cells in words, each with its source.
+    fn aspect_row(&self, a: usize) -> Row {
+        let ds = self.ds;
+        let aspect = &ds.aspects[a];
+        Row {
+            kind: RowKind::Aspect,
+            id: aspect.id.clone(),
+            label: aspect.label.clone(),
+            short: aspect.short_label().to_owned(),
+            cells: self
+                .candidates
+                .iter()
+                .map(|&c| Cell {
+                    text: aspect.cells[c].text.clone(),
+                    value: None,
+                    note: None,
+                    source: Some(SourceRef::new(ds, aspect.cells[c].source)),
+                    met: None,
+                })
+                .collect(),
+            differs: self.aspect_differs(a),
+            required: None,
+            source: SourceRef::new(ds, aspect.source),
+        }
+    }
+
+    /// The support row of context `c`.
+    fn support_row(&self, c: ContextIx) -> Row {
+        let ds = self.ds;
+        let ctx = &ds.contexts[c];
+        let cells = self
+            .candidates
+            .iter()
+            .map(|&k| {
+                let note = ctx.notes[k].as_ref();
+                Cell {
+                    text: strings::cell_value(yes_no(ctx.support[k])).to_owned(),
+                    value: Some(yes_no(ctx.support[k])),
+                    note: note.map(|n| n.text.clone()),
+                    source: note.map(|n| SourceRef::new(ds, n.source)),
+                    met: None,
+                }
+            })
+            .collect();
+        Row {
+            kind: RowKind::Support,
+            id: ctx.id.clone(),
+            label: strings::supported_by(&ctx.name),
+            short: strings::supported_by(&ctx.name),
+            cells,
+            differs: self
+                .candidates
+                .windows(2)
+                .any(|w| ctx.support[w[0]] != ctx.support[w[1]]),
+            required: None,
+            source: SourceRef::new(ds, ctx.source),
+        }
+    }
+
     pub fn json(&self) -> Value {
         let ds = self.ds;
         let grid = self.grid();
-        let ids = |f: &dyn Fn(&Cell) -> Value, r: &Row| -> Map<String, Value> {
-            grid.columns
-                .iter()
-                .zip(&r.cells)
-                .map(|(col, cell)| (col.id.clone(), f(cell)))
-                .collect()
-        };
-        let notes = |r: &Row| -> Map<String, Value> {
-            grid.columns
-                .iter()
-                .zip(&r.cells)
-                .filter_map(|(col, c)| c.note.as_ref().map(|n| (col.id.clone(), n.clone().into())))
-                .collect()
-        };
-        let criteria: Vec<Value> = grid
-            .rows_of(RowKind::Criterion)
-            .map(|r| {
-                let mut m = json!({"id": r.id, "label": r.label, "short": r.short,
-                    "values": ids(&|c| c.value.into(), r), "notes": notes(r),
-                    "differs": r.differs, "source": r.source.id});
-                if let (Some(why), Some(obj)) = (&r.required, m.as_object_mut()) {
-                    obj.insert(
-                        "required".into(),
-                        json!({
-                            "because": why,
-                            "met": ids(&|c| c.met.map(|x| x == Met::Yes).into(), r),
-                        }),
-                    );
-                }
-                m
-            })
-            .collect();
-        let aspects: Vec<Value> = grid
-            .rows_of(RowKind::Aspect)
-            .map(|r| {
-                json!({"id": r.id, "label": r.label, "short": r.short,
-                    "cells": ids(&|c| json!({"text": c.text,
-                        "source": c.source.as_ref().map(|s| s.id.clone())}), r),
-                    "differs": r.differs, "source": r.source.id})
-            })
-            .collect();
         let mut m = Map::new();
         m.insert("dataset".into(), ds.id.clone().into());
         m.insert(
@@ -389,19 +367,17 @@ impl Comparison<'_> {
                 .map(|c| json!({"id": c.id, "name": c.name}))
                 .collect(),
         );
-        m.insert("criteria".into(), Value::Array(criteria));
-        m.insert("aspects".into(), Value::Array(aspects));
-        if let (Some(ctx), Some(r)) = (self.context, grid.rows_of(RowKind::Support).next()) {
-            let c = &ds.contexts[ctx];
-            let values: Map<String, Value> = grid
-                .columns
-                .iter()
-                .zip(&r.cells)
-                .map(|(col, cell)| (col.id.clone(), (cell.value == Some("yes")).into()))
-                .collect();
+        let rows =
+            |kind| -> Vec<Value> { grid.rows_of(kind).map(|r| row_json(&grid, r)).collect() };
+        m.insert("criteria".into(), Value::Array(rows(RowKind::Criterion)));
+        m.insert("aspects".into(), Value::Array(rows(RowKind::Aspect)));
+        if let Some(r) = grid.rows_of(RowKind::Support).next() {
+            let values: Map<String, Value> =
+                per_column(&grid, r, |c| (c.value == Some("yes")).into());
+            let name = self.context.map(|c| ds.contexts[c].name.clone());
             m.insert(
                 "support".into(),
-                json!({"context": c.id, "name": c.name, "values": values}),
+                json!({"context": r.id, "name": name, "values": values}),
             );
         }
         if let Some(marks) = &self.result {
@@ -410,20 +386,15 @@ impl Comparison<'_> {
                 marks.pick.map(|p| ds.candidates[p].id.clone()).into(),
             );
         }
-        m.insert(
-            "when_to_use".into(),
-            Value::Object(
-                self.candidates
-                    .iter()
-                    .map(|&c| {
-                        (
-                            ds.candidates[c].id.clone(),
-                            ds.candidates[c].when_to_use.clone().into(),
-                        )
-                    })
-                    .collect(),
-            ),
-        );
+        let when: Map<String, Value> = self
+            .candidates
+            .iter()
+            .map(|&c| {
+                let cand = &ds.candidates[c];
+                (cand.id.clone(), cand.when_to_use.clone().into())
+            })
+            .collect();
+        m.insert("when_to_use".into(), Value::Object(when));
         Value::Object(m)
     }
 
@@ -431,85 +402,36 @@ impl Comparison<'_> {
     pub fn text(&self, width: Option<usize>) -> String {
         let ds = self.ds;
         let grid = self.grid();
-        let sources = grid.sources();
-        let cite = |s: &SourceRef| {
-            sources
-                .iter()
-                .position(|x| *x == s)
-                .map_or(String::new(), |n| format!(" [{}]", n + 1))
+        let w = TextGrid {
+            grid: &grid,
+            sources: grid.sources(),
+            width,
         };
-        let para = |first: &str, text: &str| wrap::paragraph(first, text, width);
         let mut out = format!(
             "{} side by side ({})\n",
             strings::sentence(&ds.vocabulary.candidates),
             ds.id
         );
         if let Some(line) = beside_line(ds, &grid) {
-            out.push_str(&para("", &line));
+            out.push_str(&w.para("", &line));
         }
         out.push('\n');
-        let criteria: Vec<&Row> = grid.rows_of(RowKind::Criterion).collect();
-        let support: Vec<&Row> = grid.rows_of(RowKind::Support).collect();
-        if !criteria.is_empty() || !support.is_empty() {
-            let mut row_sources: Vec<&SourceRef> = Vec::new();
-            for r in &criteria {
-                if !row_sources.contains(&&r.source) {
-                    row_sources.push(&r.source);
-                }
-            }
-            let cites: String = row_sources.iter().map(|s| cite(s)).collect();
-            out.push_str(&para("", &format!("{}{cites}", grid.criteria_title)));
-            out.push('\n');
-            out.push_str(&grid_table(&grid, &criteria, &support).text());
-            out.push('\n');
-        }
-        let aspects: Vec<&Row> = grid.rows_of(RowKind::Aspect).collect();
-        if !aspects.is_empty() {
-            out.push_str(&para("", &grid.aspects_title));
-            for r in aspects {
-                out.push_str(&para("  ", &format!("{}{}", r.label, cite(&r.source))));
-                for (col, cell) in grid.columns.iter().zip(&r.cells) {
-                    let text = format!(
-                        "{}: {}{}",
-                        col.name,
-                        cell.text,
-                        cell.source.as_ref().map_or(String::new(), cite)
-                    );
-                    out.push_str(&para("    ", &text));
-                }
-            }
-            out.push('\n');
-        }
-        out.push_str(&para("", &legend(&grid)));
-        for (r, col, cell) in noted(&grid) {
-            let text = format!(
-                "{} × {}: {}{}",
-                col.name,
-                r.label,
-                cell.note.as_deref().unwrap_or_default(),
-                cell.source.as_ref().map_or(String::new(), cite)
-            );
-            out.push_str(&para("* ", &text));
-        }
-        for r in grid.rows.iter().filter(|r| r.required.is_some()) {
-            for because in r.required.iter().flatten() {
-                let text = format!("{}: {}", r.label, strings::sentence(because));
-                out.push_str(&para("\u{2192} ", &text));
-            }
-        }
+        out.push_str(&w.criteria());
+        out.push_str(&w.aspects());
+        out.push_str(&w.notes());
         for &c in &self.candidates {
             let cand = &ds.candidates[c];
             if !cand.when_to_use.is_empty() {
                 out.push_str(&format!("\nWhen to use {}:\n", cand.name));
-                for w in &cand.when_to_use {
-                    out.push_str(&para("  - ", w));
+                for u in &cand.when_to_use {
+                    out.push_str(&w.para("  - ", u));
                 }
             }
         }
-        if !sources.is_empty() {
+        if !w.sources.is_empty() {
             out.push_str(&format!("\n{}\n", strings::heading::SOURCES));
-            for (n, s) in sources.iter().enumerate() {
-                out.push_str(&para(&format!("  [{}] ", n + 1), &links::source_text(s)));
+            for (n, s) in w.sources.iter().enumerate() {
+                out.push_str(&w.para(&format!("  [{}] ", n + 1), &links::source_text(s)));
             }
         }
         out
@@ -546,6 +468,128 @@ impl Comparison<'_> {
             out.push_str(&format!("\n### {}\n\n", strings::heading::SOURCES));
             for (n, s) in sources.iter().enumerate() {
                 out.push_str(&format!("{}. {}\n", n + 1, md_link(s)));
+            }
+        }
+        out
+    }
+}
+
+/// `f` of each cell of `r`, keyed by its column's id.
+fn per_column(grid: &Grid, r: &Row, f: impl Fn(&Cell) -> Value) -> Map<String, Value> {
+    grid.columns
+        .iter()
+        .zip(&r.cells)
+        .map(|(col, cell)| (col.id.clone(), f(cell)))
+        .collect()
+}
+
+/// A criterion (its values, notes and, beside a result, whether each column meets it) or
+/// an aspect (its cells with their sources), as JSON.
+fn row_json(grid: &Grid, r: &Row) -> Value {
+    let mut m = json!({"id": r.id, "label": r.label, "short": r.short});
+    let Some(obj) = m.as_object_mut() else {
+        return m;
+    };
+    if r.kind == RowKind::Aspect {
+        let cells = per_column(
+            grid,
+            r,
+            |c| json!({"text": c.text, "source": c.source.as_ref().map(|s| s.id.clone())}),
+        );
+        obj.insert("cells".into(), Value::Object(cells));
+    } else {
+        obj.insert(
+            "values".into(),
+            Value::Object(per_column(grid, r, |c| c.value.into())),
+        );
+        let notes: Map<String, Value> = grid
+            .columns
+            .iter()
+            .zip(&r.cells)
+            .filter_map(|(col, c)| c.note.as_ref().map(|n| (col.id.clone(), n.clone().into())))
+            .collect();
+        obj.insert("notes".into(), Value::Object(notes));
+    }
+    obj.insert("differs".into(), r.differs.into());
+    obj.insert("source".into(), r.source.id.clone().into());
+    if let Some(why) = &r.required {
+        let met = per_column(grid, r, |c| c.met.map(|x| x == Met::Yes).into());
+        obj.insert("required".into(), json!({"because": why, "met": met}));
+    }
+    m
+}
+
+/// A grid being written as plain text: its sources numbered, paragraphs wrapped.
+struct TextGrid<'g> {
+    grid: &'g Grid,
+    sources: Vec<&'g SourceRef>,
+    width: Option<usize>,
+}
+
+impl TextGrid<'_> {
+    fn para(&self, first: &str, text: &str) -> String {
+        wrap::paragraph(first, text, self.width)
+    }
+
+    /// " [n]": the number of a source in the list at the end.
+    fn cite(&self, s: &SourceRef) -> String {
+        self.sources
+            .iter()
+            .position(|x| *x == s)
+            .map_or(String::new(), |n| format!(" [{}]", n + 1))
+    }
+
+    /// The criteria (the source's own table) under their title, the support row last.
+    fn criteria(&self) -> String {
+        let criteria: Vec<&Row> = self.grid.rows_of(RowKind::Criterion).collect();
+        let support: Vec<&Row> = self.grid.rows_of(RowKind::Support).collect();
+        if criteria.is_empty() && support.is_empty() {
+            return String::new();
+        }
+        let mut cited: Vec<&SourceRef> = Vec::new();
+        for r in &criteria {
+            if !cited.contains(&&r.source) {
+                cited.push(&r.source);
+            }
+        }
+        let cites: String = cited.iter().map(|s| self.cite(s)).collect();
+        let mut out = self.para("", &format!("{}{cites}", self.grid.criteria_title));
+        out.push('\n');
+        out.push_str(&grid_table(self.grid, &criteria, &support).text());
+        out.push('\n');
+        out
+    }
+
+    /// The aspects under their title: a row, then one line per column with its source.
+    fn aspects(&self) -> String {
+        let aspects: Vec<&Row> = self.grid.rows_of(RowKind::Aspect).collect();
+        if aspects.is_empty() {
+            return String::new();
+        }
+        let mut out = self.para("", &self.grid.aspects_title);
+        for r in aspects {
+            out.push_str(&self.para("  ", &format!("{}{}", r.label, self.cite(&r.source))));
+            for (col, cell) in self.grid.columns.iter().zip(&r.cells) {
+                let src = cell.source.as_ref().map_or(String::new(), |s| self.cite(s));
+                out.push_str(&self.para("    ", &format!("{}: {}{src}", col.name, cell.text)));
+            }
+        }
+        out.push('\n');
+        out
+    }
+
+    /// The legend, every cell note, and why each required row is required.
+    fn notes(&self) -> String {
+        let mut out = self.para("", &legend(self.grid));
+        for (r, col, cell) in noted(self.grid) {
+            let src = cell.source.as_ref().map_or(String::new(), |s| self.cite(s));
+            let note = cell.note.as_deref().unwrap_or_default();
+            out.push_str(&self.para("* ", &format!("{} × {}: {note}{src}", col.name, r.label)));
+        }
+        for r in &self.grid.rows {
+            for because in r.required.iter().flatten() {
+                let text = format!("{}: {}", r.label, strings::sentence(because));
+                out.push_str(&self.para("\u{2192} ", &text));
             }
         }
         out

@@ -148,108 +148,26 @@ pub const SUMMARY_RELAXATIONS: usize = 3;
 /// Lays out a report.
 pub fn build(r: &Report) -> Layout {
     let mut b = Builder::default();
-    let mut sections = Vec::new();
-    for o in &r.outcomes {
-        // The outcome that says no candidate is needed is the headline itself.
-        let title = if o.title == r.headline {
-            String::new()
-        } else {
-            o.title.clone()
-        };
-        let brief = b.entry(Mark::None, &o.text, Some(&o.source));
-        let mut full = brief.clone();
-        full.details = answered(&o.answers).into_iter().collect();
-        full.details.push(Detail::Cite(format!("rule {}", o.rule)));
-        sections.push(section(
-            SectionKind::Outcome,
-            title,
-            vec![brief],
-            vec![full],
-        ));
-    }
+    let mut sections = outcomes(&mut b, r);
     if r.recommendation.is_some() {
         sections.push(why(&mut b, r));
     }
-    if let Some(s) = caveats(&mut b, r) {
-        sections.push(s);
-    }
-    if !r.next_steps.is_empty() {
-        let detail: Vec<Entry> = r.next_steps.iter().map(|f| b.fact(Mark::Step, f)).collect();
-        let summary = detail.iter().take(1).cloned().collect();
-        sections.push(section(
-            SectionKind::NextSteps,
-            heading::NEXT_STEPS.into(),
-            summary,
-            detail,
-        ));
-    }
+    sections.extend(caveats(&mut b, r));
+    sections.extend(next_steps(&mut b, r));
     sections.extend(conflict(r));
-    if let Some(s) = why_not(&mut b, r) {
-        sections.push(s);
-    }
-    let what_if: Vec<Entry> = r
-        .what_if
-        .iter()
-        .map(|w| Entry::new(Mark::Change, w.text.clone()))
-        .collect();
-    sections.push(section(
-        SectionKind::WhatIf,
-        heading::WHAT_IF.into(),
-        Vec::new(),
-        what_if,
-    ));
-    let open: Vec<Entry> = r
-        .open
-        .iter()
-        .map(|(id, prompt)| Entry::new(Mark::None, format!("{prompt} ({id})")))
-        .collect();
-    sections.push(section(
-        SectionKind::Open,
-        heading::OPEN_QUESTIONS.into(),
-        Vec::new(),
-        open,
-    ));
-    let ranking = r
-        .ranking
-        .iter()
-        .map(|e| {
-            Entry::new(
-                Mark::None,
-                format!("{:<12} {:>4}  {}", e.status.as_str(), e.score, e.name),
-            )
-        })
-        .collect();
-    sections.push(section(
-        SectionKind::Ranking,
-        heading::RANKING.into(),
-        Vec::new(),
-        ranking,
-    ));
-    let mut answers: Vec<Entry> = r
-        .answers
-        .iter()
-        .map(|a| Entry::new(Mark::None, format!("{}  {}", a.prompt, answer_phrase(a))))
-        .collect();
-    if answers.is_empty() {
-        answers.push(Entry::new(Mark::None, strings::NO_ANSWERS_YET));
-    }
-    sections.push(section(
-        SectionKind::Answers,
-        heading::YOUR_ANSWERS.into(),
-        Vec::new(),
-        answers,
-    ));
+    sections.extend(why_not(&mut b, r));
+    sections.extend(details_only(r));
     sections.retain(|s| !s.detail.is_empty());
     let (sources, summary_sources) = b.number(&mut sections);
-    let cited = |n: usize| -> Vec<Entry> {
-        (0..n)
-            .map(|i| Entry {
-                source: Some(i),
-                ..Entry::new(Mark::None, sources[i].title.clone())
-            })
-            .collect()
-    };
     if !sources.is_empty() {
+        let cited = |n: usize| -> Vec<Entry> {
+            (0..n)
+                .map(|i| Entry {
+                    source: Some(i),
+                    ..Entry::new(Mark::None, sources[i].title.clone())
+                })
+                .collect()
+        };
         sections.push(section(
             SectionKind::Sources,
             heading::SOURCES.into(),
@@ -268,6 +186,89 @@ pub fn build(r: &Report) -> Layout {
         sources,
         summary_sources,
     }
+}
+
+/// The outcomes rules reached: each its text in brief, with the answers and rule in full.
+fn outcomes(b: &mut Builder, r: &Report) -> Vec<Section> {
+    r.outcomes
+        .iter()
+        .map(|o| {
+            // The outcome that says no candidate is needed is the headline itself.
+            let title = if o.title == r.headline {
+                String::new()
+            } else {
+                o.title.clone()
+            };
+            let brief = b.entry(Mark::None, &o.text, Some(&o.source));
+            let mut full = brief.clone();
+            full.details = answered(&o.answers).into_iter().collect();
+            full.details.push(Detail::Cite(format!("rule {}", o.rule)));
+            section(SectionKind::Outcome, title, vec![brief], vec![full])
+        })
+        .collect()
+}
+
+/// What you need next: the first step in brief, every one in full.
+fn next_steps(b: &mut Builder, r: &Report) -> Option<Section> {
+    let detail: Vec<Entry> = r.next_steps.iter().map(|f| b.fact(Mark::Step, f)).collect();
+    let summary = detail.iter().take(1).cloned().collect();
+    (!detail.is_empty()).then(|| {
+        section(
+            SectionKind::NextSteps,
+            heading::NEXT_STEPS.into(),
+            summary,
+            detail,
+        )
+    })
+}
+
+/// The sections a summary only names: what would change the outcome, the open questions,
+/// the ranking, the answers.
+fn details_only(r: &Report) -> Vec<Section> {
+    let lines = |kind, heading: &str, entries: Vec<String>, mark| {
+        let detail = entries.into_iter().map(|t| Entry::new(mark, t)).collect();
+        section(kind, heading.into(), Vec::new(), detail)
+    };
+    let mut answers: Vec<String> = r
+        .answers
+        .iter()
+        .map(|a| format!("{}  {}", a.prompt, answer_phrase(a)))
+        .collect();
+    if answers.is_empty() {
+        answers.push(strings::NO_ANSWERS_YET.to_owned());
+    }
+    vec![
+        lines(
+            SectionKind::WhatIf,
+            heading::WHAT_IF,
+            r.what_if.iter().map(|w| w.text.clone()).collect(),
+            Mark::Change,
+        ),
+        lines(
+            SectionKind::Open,
+            heading::OPEN_QUESTIONS,
+            r.open
+                .iter()
+                .map(|(id, prompt)| format!("{prompt} ({id})"))
+                .collect(),
+            Mark::None,
+        ),
+        lines(
+            SectionKind::Ranking,
+            heading::RANKING,
+            r.ranking
+                .iter()
+                .map(|e| format!("{:<12} {:>4}  {}", e.status.as_str(), e.score, e.name))
+                .collect(),
+            Mark::None,
+        ),
+        lines(
+            SectionKind::Answers,
+            heading::YOUR_ANSWERS,
+            answers,
+            Mark::None,
+        ),
+    ]
 }
 
 fn tone(r: &Report) -> Tone {

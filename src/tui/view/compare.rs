@@ -208,58 +208,41 @@ impl Widget for CompareTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.m.theme;
         let grid = self.grid;
-        let (label_w, col_w) = widths(grid, area.width.saturating_sub(1));
-        // Headings: the full name when it fits, else the short one; wrapped, never cut, so
-        // the marks after it (★, ✗) stay.
-        let heads: Vec<Vec<String>> = grid
-            .columns
-            .iter()
-            .map(|c| {
-                let name = if text::width(&compare::column_heading(c, &c.name)) <= col_w {
-                    &c.name
-                } else {
-                    &c.short
-                };
-                text::wrap(&compare::column_heading(c, name), col_w)
-            })
-            .collect();
-        let head_h = heads.iter().map(Vec::len).max().unwrap_or(1);
-        let mut header = vec![Cell::from(""), Cell::from("")];
-        for (c, lines) in grid.columns.iter().zip(&heads) {
-            let style = if c.pick {
-                t.winner()
-            } else if c.supported == Some(false) {
-                t.dim()
-            } else {
-                t.strong()
-            };
-            header.push(
-                Cell::from(Text::from(
-                    lines
-                        .iter()
-                        .map(|l| Line::from(l.clone()))
-                        .collect::<Vec<_>>(),
-                ))
-                .style(style),
-            );
-        }
+        let mut legend = Vec::new();
+        para(
+            &mut legend,
+            "",
+            t.dim(),
+            &compare::legend(grid),
+            t.dim(),
+            area.width as usize,
+            3,
+        );
+        let [table_area, legend_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(legend.len() as u16)])
+                .areas(area);
+        // The last column is the scrollbar's, so it never covers a cell.
+        let [table_area, scroll_area] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(1)]).areas(table_area);
+        let (label_w, col_w) = widths(grid, table_area.width);
+        let (header, head_h) = self.header(col_w);
         let mut heights = Vec::with_capacity(self.rows.len());
-        let mut table_rows = Vec::with_capacity(self.rows.len());
+        let mut rows = Vec::with_capacity(self.rows.len());
         for tr in self.rows {
             let (row, h) = match *tr {
                 TableRow::Title(_) => (Row::new(Vec::<Cell>::new()), 1),
                 TableRow::Row(i) => self.row(&grid.rows[i], label_w, col_w),
             };
             heights.push(h);
-            table_rows.push(row.height(h as u16));
+            rows.push(row.height(h as u16));
         }
         let mut widths_c = vec![Constraint::Length(2), Constraint::Length(label_w as u16)];
         widths_c.extend(std::iter::repeat_n(
             Constraint::Length(col_w as u16),
             grid.columns.len(),
         ));
-        let table = Table::new(table_rows, widths_c)
-            .header(Row::new(header).height(head_h as u16))
+        let table = Table::new(rows, widths_c)
+            .header(header)
             .column_spacing(GAP)
             .highlight_symbol(CURSOR)
             .highlight_spacing(HighlightSpacing::Always)
@@ -268,56 +251,14 @@ impl Widget for CompareTable<'_> {
             } else {
                 t.strong()
             });
-        let legend = compare::legend(grid);
-        let mut legend_lines = Vec::new();
-        para(
-            &mut legend_lines,
-            "",
-            t.dim(),
-            &legend,
-            t.dim(),
-            area.width as usize,
-            2,
-        );
-        let [table_area, legend_area] = Layout::vertical([
-            Constraint::Min(0),
-            Constraint::Length(legend_lines.len() as u16),
-        ])
-        .areas(area);
-        // The last column is the scrollbar's, so it never covers a cell.
-        let [table_area, scroll_area] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(1)]).areas(table_area);
         let row = self.m.compare.learn_rows(self.rows.len());
         let mut st = self.m.compare.table.get();
         st.select(Some(row));
         StatefulWidget::render(table, table_area, buf, &mut st);
         self.m.compare.table.set(st);
-        // Group titles span the whole table: written over their (empty) rows.
-        let mut y = table_area.y as usize + head_h;
-        let bottom = table_area.bottom() as usize;
-        for (tr, h) in self.rows.iter().zip(&heights).skip(st.offset()) {
-            if y >= bottom {
-                break;
-            }
-            if let TableRow::Title(kind) = tr {
-                let title = match kind {
-                    RowKind::Criterion => &grid.criteria_title,
-                    _ => &grid.aspects_title,
-                };
-                let x = table_area.x + text::width(CURSOR) as u16;
-                let room = table_area.width.saturating_sub(text::width(CURSOR) as u16) as usize;
-                let selected = *tr == self.rows[row];
-                let style = if selected && self.focused {
-                    t.selected()
-                } else {
-                    t.heading()
-                };
-                buf.set_stringn(x, y as u16, text::truncate(title, room), room, style);
-            }
-            y += h;
-        }
+        self.titles(buf, table_area, head_h, &heights, st.offset(), row);
         let total: usize = heights.iter().sum();
-        let room = table_area.height as usize - head_h.min(table_area.height as usize);
+        let room = (table_area.height as usize).saturating_sub(head_h);
         if total > room {
             let before: usize = heights[..st.offset().min(heights.len())].iter().sum();
             let mut sb = ScrollbarState::new(total.saturating_sub(room))
@@ -328,11 +269,74 @@ impl Widget for CompareTable<'_> {
                 .end_symbol(None)
                 .render(scroll_area, buf, &mut sb);
         }
-        Paragraph::new(legend_lines).render(legend_area, buf);
+        Paragraph::new(legend).render(legend_area, buf);
     }
 }
 
 impl CompareTable<'_> {
+    /// The header: each column's full name when it fits, else its short one, wrapped and
+    /// never cut, so the marks after it (★, ✗) stay. Returns it and its height.
+    fn header(&self, col_w: usize) -> (Row<'static>, usize) {
+        let t = self.m.theme;
+        let mut cells = vec![Cell::from(""), Cell::from("")];
+        let mut height = 1;
+        for c in &self.grid.columns {
+            let name = if text::width(&compare::column_heading(c, &c.name)) <= col_w {
+                &c.name
+            } else {
+                &c.short
+            };
+            let lines: Vec<Line> = text::wrap(&compare::column_heading(c, name), col_w)
+                .into_iter()
+                .map(Line::from)
+                .collect();
+            height = height.max(lines.len());
+            let style = if c.pick {
+                t.winner()
+            } else if c.supported == Some(false) {
+                t.dim()
+            } else {
+                t.strong()
+            };
+            cells.push(Cell::from(Text::from(lines)).style(style));
+        }
+        (Row::new(cells).height(height as u16), height)
+    }
+
+    /// Writes each group's title across the whole table, over its (empty) row: a table
+    /// cell cannot span columns.
+    fn titles(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        head_h: usize,
+        heights: &[usize],
+        offset: usize,
+        selected: usize,
+    ) {
+        let t = self.m.theme;
+        let x = area.x + text::width(CURSOR) as u16;
+        let room = area.width.saturating_sub(text::width(CURSOR) as u16) as usize;
+        let mut y = area.y as usize + head_h;
+        for (i, (tr, h)) in self.rows.iter().zip(heights).enumerate().skip(offset) {
+            if y >= area.bottom() as usize {
+                break;
+            }
+            if let TableRow::Title(kind) = tr {
+                let title = match kind {
+                    RowKind::Criterion => &self.grid.criteria_title,
+                    _ => &self.grid.aspects_title,
+                };
+                let style = if i == selected && self.focused {
+                    t.selected()
+                } else {
+                    t.heading()
+                };
+                buf.set_stringn(x, y as u16, text::truncate(title, room), room, style);
+            }
+            y += h;
+        }
+    }
     /// One row of the table, and its height.
     fn row(&self, r: &compare::Row, label_w: usize, col_w: usize) -> (Row<'static>, usize) {
         let t = self.m.theme;
