@@ -88,9 +88,9 @@ fn pieces(r: &Report) -> Vec<String> {
     let answer = |a: &report::model::AnswerRef| {
         format!("\u{201c}{}\u{201d} ({}={})", a.label, a.question, a.option)
     };
+    // The answers, each with its question, as the list of answers shows them.
     for a in &r.answers {
-        out.push(a.prompt.clone());
-        out.push(answer(a));
+        out.push(format!("{}  {}", a.prompt, answer(a)));
     }
     let reason = |x: &report::model::Reason, out: &mut Vec<String>| {
         out.push(x.text.clone());

@@ -263,8 +263,8 @@ pub struct RawCriterion {
     pub notes: BTreeMap<Id, RawCellNote>,
 }
 
-/// A row of the comparison table whose cells are words, not yes/no ("Token lifetime":
-/// "60 minutes"). Shown beside the criteria; no rule reads it.
+/// A row of the comparison table whose cells are words, not yes/no ("Who runs it":
+/// "Nobody: a file next to the service"). Shown beside the criteria; no rule reads it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAspect {
