@@ -162,6 +162,11 @@ pub struct RecommendArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: RecommendFormat,
 
+    /// Every reason with your answers and sources, every next step, what would change
+    /// the outcome and the ranking (text and Markdown; by default a summary).
+    #[arg(short, long)]
+    pub detail: bool,
+
     /// The date written into the decision record (with --format adr only; default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
@@ -198,8 +203,22 @@ pub struct CompareArgs {
     #[arg(long, help = help::only_differences())]
     pub only_differences: bool,
 
+    /// Read the comparison beside the answers in this file (as the wizard saves them): the
+    /// recommendation and the rows the answers require are marked.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub answers: Option<PathBuf>,
+
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,
+
+    /// Write to this file instead of standard output (never over an existing file without
+    /// --force).
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -269,6 +288,17 @@ impl Cli {
                     "recommend",
                     ErrorKind::ArgumentConflict,
                     "--date is the date of a decision record: it needs --format adr".to_owned(),
+                ))
+            }
+            Some(Command::Recommend(a))
+                if a.detail && matches!(a.format, RecommendFormat::Json | RecommendFormat::Adr) =>
+            {
+                Some((
+                    "recommend",
+                    ErrorKind::ArgumentConflict,
+                    "--detail chooses how much of a text or Markdown report to show: JSON and a \
+                     decision record always hold everything"
+                        .to_owned(),
                 ))
             }
             Some(Command::Man(m)) => m

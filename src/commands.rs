@@ -22,7 +22,7 @@ use crate::exit;
 use crate::files;
 use crate::fit;
 use crate::manpage;
-use crate::report::{self, catalog, recommend};
+use crate::report::{self, catalog, compare::Comparison, compare::Marks, recommend};
 use crate::sanitize;
 use crate::strings::wizard as wizard_words;
 
@@ -116,9 +116,19 @@ pub fn recommend(args: &RecommendArgs) -> Result<u8> {
             };
             report::terminal_text(&report::adr::adr(&ds, &rep, &date))
         }
-        RecommendFormat::Text => report::terminal_text(&recommend::text(&rep)),
         RecommendFormat::Json => report::json_string(&recommend::json(&rep, &ds.vocabulary)),
-        RecommendFormat::Markdown => report::terminal_text(&recommend::markdown(&rep)),
+        f => {
+            let layout = report::layout::build(&rep);
+            let opts = recommend::Options {
+                detail: args.detail,
+                width: args.output.is_none().then(fit::terminal_width).flatten(),
+            };
+            if f == RecommendFormat::Markdown {
+                report::terminal_text(&recommend::render_markdown(&layout, opts))
+            } else {
+                report::terminal_text(&recommend::render_text(&layout, opts))
+            }
+        }
     };
     emit(&text, args.output.as_deref(), args.force)?;
     Ok(exit::of_result(&verdict))
@@ -173,7 +183,11 @@ fn valid_date(d: &str) -> bool {
 }
 
 pub fn compare(args: &CompareArgs) -> Result<u8> {
-    let ds = load(args.data.data.as_deref())?;
+    let (ds, answers) = load_inputs(args.data.data.as_deref(), args.answers.as_deref(), &[])?;
+    let result = args
+        .answers
+        .as_ref()
+        .map(|_| Marks::of(&ds, &engine::decide(&ds, &answers)));
     let mut problems = Problems::default();
     let mut candidates = Vec::new();
     for id in &args.candidates {
@@ -213,19 +227,26 @@ pub fn compare(args: &CompareArgs) -> Result<u8> {
                 None
             }
         },
-        None => None,
+        None => result.as_ref().and_then(|m| m.context),
     };
     problems.into_result()?;
-    let cmp = catalog::Comparison {
+    let cmp = Comparison {
         ds: &ds,
         candidates,
         context,
         only_differences: args.only_differences,
+        result,
     };
+    let width = args.output.is_none().then(fit::terminal_width).flatten();
     emit(
-        &render(args.format, || cmp.text(), || cmp.json(), || cmp.markdown()),
-        None,
-        false,
+        &render(
+            args.format,
+            || cmp.text(width),
+            || cmp.json(),
+            || cmp.markdown(),
+        ),
+        args.output.as_deref(),
+        args.force,
     )?;
     Ok(exit::OK)
 }

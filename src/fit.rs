@@ -175,15 +175,10 @@ pub fn wrap_indented(text: &str, width: Option<usize>, first: usize, indent: usi
     out
 }
 
-/// The width of the terminal on standard output, if it is one.
+/// The width to wrap standard output to when it is a terminal (`COLUMNS` first, as for
+/// [`output_width`]); `None` for a file or a pipe, which get one line per paragraph.
 pub fn terminal_width() -> Option<usize> {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    crossterm::terminal::size()
-        .ok()
-        .map(|(w, _)| usize::from(w))
+    std::io::stdout().is_terminal().then(output_width)
 }
 
 #[cfg(test)]

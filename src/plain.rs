@@ -204,16 +204,10 @@ pub fn run(
     }
     let rep = report::build(ds, &verdict);
     writeln!(screen.out)?;
-    let text = report::terminal_text(&report::recommend::text(&rep));
-    match width {
-        Some(_) => {
-            for line in text.lines() {
-                let indent = line.len() - line.trim_start().len();
-                screen.line(&line[..indent], line.trim_start(), indent + 2)?;
-            }
-        }
-        None => screen.out.write_all(text.as_bytes())?,
-    }
+    let text = report::recommend::closing_text(ds, &answers, &rep, width);
+    screen
+        .out
+        .write_all(report::terminal_text(&text).as_bytes())?;
     screen.out.flush()?;
     // The same code as `recommend` for these answers (and the full-screen wizard).
     Ok(exit::of_result(&verdict))

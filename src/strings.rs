@@ -27,8 +27,133 @@ pub fn cell_value(value: &str) -> &'static str {
 }
 
 /// Headings of a candidate's facts, in every report.
-pub const CAVEATS: &str = "Caveats";
-pub const NEXT_STEPS: &str = "What you need next";
+pub const CAVEATS: &str = heading::CAVEATS;
+pub const NEXT_STEPS: &str = heading::NEXT_STEPS;
+
+/// The headings of a result's sections, the same in every face.
+pub mod heading {
+    pub const WHY: &str = "Why";
+    pub const CAVEATS: &str = "Caveats";
+    pub const NEXT_STEPS: &str = "What you need next";
+    pub const CONFLICT_SMALLEST: &str = "Conflicting answers (a smallest set)";
+    pub const CONFLICT_MINIMAL: &str = "Conflicting answers (a minimal set)";
+    pub const RELAX: &str = "What to relax";
+    pub const WHY_NOT_OTHERS: &str = "Why not the others";
+    pub const WHY_EACH_OUT: &str = "Why each one is out";
+    pub const NOT_NEEDED: &str = "Not needed";
+    pub const WHAT_IF: &str = "What would change the outcome";
+    pub const OPEN_QUESTIONS: &str = "Questions that can still change it";
+    pub const RANKING: &str = "Ranking";
+    pub const YOUR_ANSWERS: &str = "Your answers";
+    pub const SOURCES: &str = "Sources";
+}
+
+/// Default headings of the comparison's two kinds of row.
+pub const CRITERIA: &str = "Criteria";
+pub const ASPECTS: &str = "More aspects";
+
+/// "Supported by X?": the support row of a comparison.
+pub fn supported_by(context: &str) -> String {
+    format!("Supported by {context}?")
+}
+
+/// The line under a comparison read beside a result.
+pub fn beside_result(pick: Option<&str>, required: usize, candidate_word: &str) -> String {
+    let pick = match pick {
+        Some(name) => format!("{name} is the recommended {candidate_word} (\u{2605})"),
+        None => format!("no {candidate_word} is recommended"),
+    };
+    let rows = match required {
+        0 => String::new(),
+        1 => "; the row marked \u{2192} is a requirement of your answers".to_owned(),
+        n => format!("; the {n} rows marked \u{2192} are requirements of your answers"),
+    };
+    format!("Beside your answers: {pick}{rows}.")
+}
+
+pub const LEGEND_PICK: &str = "\u{2605} recommended";
+pub fn legend_unsupported(context: &str) -> String {
+    format!("\u{2717} after a name: not supported by {context}")
+}
+pub const LEGEND_REQUIRED: &str =
+    "\u{2192} required by your answers: \u{2713} met, \u{2717} not, ! depends";
+pub const LEGEND_DIFFERS: &str = "\u{2260} values differ";
+pub const LEGEND_NOTE: &str = "* has a note";
+
+/// Before the answers that caused a reason.
+pub const YOU_ANSWERED: &str = "you answered";
+pub const NO_ANSWERS_YET: &str = "(none yet)";
+/// When no single changed or dropped answer restores a fit.
+pub const NO_RELAXATION: &str =
+    "No single changed or dropped answer restores a fit: change two or more of the answers above.";
+
+/// The last line of a summary that leaves details out.
+pub const MORE_DETAIL: &str = "More with --detail: every reason with your answers, notes and rules, every caveat and next step, what would change the outcome, the ranking, your answers and every source.";
+
+/// The last line of a summary printed by a face without `--detail` (the wizard when it
+/// ends, the plain mode): the command that shows the rest.
+pub fn more_detail_command(data: &str, answers: &[(&str, &str)]) -> String {
+    let mut cmd = format!("authwiz recommend --detail --data {}", shell_word(data));
+    for (q, o) in answers {
+        cmd.push_str(&format!(" -a {}", shell_word(&format!("{q}={o}"))));
+    }
+    format!(
+        "Every reason with your answers and sources, every caveat and next step, what would change the outcome and the ranking: {cmd}"
+    )
+}
+
+/// `word` as one word of a POSIX shell command line: as it is when it holds only
+/// characters no shell treats specially, else in single quotes.
+pub fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// Why not one candidate, in one line: the reason it is out, and how many more there are.
+/// `more` is how many reasons follow; `at_least` when some of them were only counted in
+/// part (a candidate keeps a capped number of reasons, README "Bounded cost").
+pub fn why_not_line(summary: &str, clause: &str, more: usize, at_least: bool) -> String {
+    let at_least = if at_least { "at least " } else { "" };
+    let more = match more {
+        0 => String::new(),
+        1 => format!(" (and {at_least}1 more reason)"),
+        n => format!(" (and {at_least}{n} more reasons)"),
+    };
+    format!("{summary}: {}{more}", clause.trim())
+}
+
+/// Why a candidate that fits ranks lower, in one line: the answer that sets it furthest
+/// behind.
+pub fn why_not_behind_line(
+    summary: &str,
+    answers: &str,
+    pick: &str,
+    mine: i32,
+    candidate: &str,
+    theirs: i32,
+) -> String {
+    format!(
+        "{summary}: {answers} gives {pick} {}, {candidate} {}",
+        signed(mine),
+        signed(theirs)
+    )
+}
+
+/// When no candidate is needed, the others in one line.
+pub fn none_needed_line(names: &[String], candidates_word: &str) -> String {
+    if names.len() == 1 {
+        format!("{} is not needed here.", names[0])
+    } else {
+        format!(
+            "None of the {candidates_word} is needed here: {}.",
+            and_list(names)
+        )
+    }
+}
 
 pub fn signed(points: i32) -> String {
     format!("{points:+}")
@@ -422,32 +547,8 @@ pub mod wizard {
     pub const NOT_SETTLED_YET: &str =
         "Not settled yet: the remaining questions can still change the recommendation.";
 
-    pub const RECOMMENDED_HEADING: &str = "Recommended {candidate}";
-    pub const NO_RECOMMENDATION: &str = "No {candidate} recommended";
-    pub const WHY: &str = "Why";
-    pub const WHY_LEADS_BY_ORDER: &str = super::NO_POINTS;
-    pub const YOU_ANSWERED: &str = "you answered";
     pub const NOTE: &str = "note";
     pub const SOURCE: &str = "source";
-    pub const CAVEATS: &str = super::CAVEATS;
-    pub const NEXT_STEPS: &str = super::NEXT_STEPS;
-    pub const CONFLICT_SMALLEST: &str = "Conflicting answers (a smallest set)";
-    pub const CONFLICT_MINIMAL: &str = "Conflicting answers (a minimal set)";
-    pub const RELAX: &str = "What to relax";
-    pub fn drop_answer(question: &str, fits: &str) -> String {
-        format!("drop the answer to {question}: {fits} would fit")
-    }
-    pub fn answer_instead(label: &str, question: &str, option: &str, fits: &str) -> String {
-        format!("answer \u{201c}{label}\u{201d} ({question}={option}) instead: {fits} would fit")
-    }
-    pub const WHY_NOT_OTHERS: &str = "Why not the others";
-    pub const WHY_EACH_OUT: &str = "Why each one is out";
-    pub const WHAT_IF: &str = "What single answer would change it";
-    pub const NO_RECOMMENDATION_SHORT: &str = "no recommendation";
-    pub const OPEN_QUESTIONS: &str = "Questions that can still change it";
-    pub const NOT_COUNTED: &str = "Answers not counted";
-    pub const WHAT_IF_CHANGE: &str = "answering";
-    pub const WHAT_IF_ANSWER: &str = "if you answer";
     pub const UNANSWERED_LEFT: &str = "Questions are left unanswered: press n to answer them.";
     pub const NEW_QUESTIONS: &str = "Press n for the questions it opens.";
     pub const YOUR_ANSWERS: &str = "Your answers";
@@ -456,7 +557,7 @@ pub mod wizard {
     pub const ANSWER_CHANGED: &str = "Answer changed, result re-evaluated.";
     pub const NO_MORE_NEEDED: &str = "No remaining question can change the result: the questions left are not needed (you can still answer them from your answers).";
     pub const NOT_NEEDED: &str = "not needed";
-    pub const MORE_KEYS: &str = "more";
+    pub const MORE_KEYS: &str = "all keys";
     pub fn resumed(count: usize) -> String {
         let s = if count == 1 { "" } else { "s" };
         format!("Resumed your {count} saved answer{s}; n on the welcome screen starts afresh.")
@@ -507,10 +608,6 @@ pub mod wizard {
     pub const ON: &str = "on";
     pub const OFF: &str = "off";
     pub const NO_CONTEXT: &str = "none";
-    pub fn supported_by(context: &str) -> String {
-        format!("Supported by {context}?")
-    }
-    pub const DIFFERS_LEGEND: &str = "\u{2260} the values differ · * the cell has a note";
     pub const CHOOSE_A_COLUMN: &str = "Choose at least one {candidate} to show (Space).";
     pub const NO_ROWS: &str = "No row differs between the {candidates} shown.";
     pub const DETAILS: &str = "Details";

@@ -63,6 +63,10 @@ pub fn run(cli: &Cli) -> Result<u8> {
 fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
     let mut model = tui::load_model(cli.data.as_deref(), cli.answers.as_deref(), cli.fresh)?;
     model.theme = Theme::from_env();
+    model.hyperlinks = report::links::hyperlinks_wanted(
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var("AUTHWIZ_HYPERLINKS").ok().as_deref(),
+    );
     model.today = report::adr::today();
     // Before the terminal changes: from then on a signal must not find it unprotected.
     let signals = signals::Caught::register(terminal::restore)?;
@@ -83,7 +87,13 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
     };
     let code = match outcome? {
         Exit::Result => {
-            let text = report::terminal_text(&report::recommend::text(&model.report));
+            let text = report::recommend::closing_text(
+                &model.ds,
+                &model.answers,
+                &model.report,
+                crate::fit::terminal_width(),
+            );
+            let text = report::terminal_text(&text);
             let mut out = std::io::stdout().lock();
             match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

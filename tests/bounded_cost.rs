@@ -131,7 +131,7 @@ fn explanations_of_a_worst_case_are_capped_and_say_so() {
             "every candidate has more caveats than are kept"
         );
     }
-    let text = authwiz::report::recommend::text(&authwiz::report::build(&ds, &v));
+    let text = detailed_text(&ds, &v);
     assert!(text.contains("… and more requirements met only by a cell that depends"));
 
     let w = worst::find("many-changes").unwrap();
@@ -141,9 +141,18 @@ fn explanations_of_a_worst_case_are_capped_and_say_so() {
     let v = authwiz::engine::decide(&ds, &answers);
     assert_eq!(v.what_if.len(), authwiz::engine::WHAT_IFS_KEPT);
     assert!(v.what_if_more > 0);
-    let text = authwiz::report::recommend::text(&authwiz::report::build(&ds, &v));
+    let text = detailed_text(&ds, &v);
     assert!(
         text.contains(&format!("… and {} more single changes", v.what_if_more)),
         "the what-ifs left out are counted"
     );
+}
+
+/// The report as `recommend --detail` prints it (the summary leaves these sections out).
+fn detailed_text(ds: &authwiz::dataset::Dataset, v: &authwiz::engine::Verdict) -> String {
+    use authwiz::report::{self, layout, recommend};
+    recommend::render_text(
+        &layout::build(&report::build(ds, v)),
+        recommend::Options::detail(),
+    )
 }

@@ -99,6 +99,19 @@ fn recommend_text_names_the_recommendation() {
         OK,
     );
     assert!(out.contains("Developer Token"), "{out}");
+    // The answers themselves are part of the detail.
+    assert!(!out.contains("app-type=custom-app"), "{out}");
+    let (out, _) = run(
+        &[
+            "recommend",
+            "--detail",
+            "-a",
+            "app-type=custom-app",
+            "-a",
+            "purpose=quick-test",
+        ],
+        OK,
+    );
     assert!(out.contains("app-type=custom-app"), "{out}");
 }
 
@@ -231,6 +244,7 @@ fn recommend_markdown_is_a_document() {
             "recommend",
             "--format",
             "markdown",
+            "--detail",
             "-a",
             "app-type=custom-app",
             "-a",

@@ -492,3 +492,80 @@ fn redirected_stdout_takes_the_result_while_the_screens_use_the_terminal() {
     assert!(text.contains("Recommended way to travel: Bus"));
     assert!(!text.contains('\x1b'), "no escape sequences in the file");
 }
+
+/// The lines of text after `from` in raw terminal output, escape sequences removed.
+fn printed_lines(out: &[u8], from: usize) -> Vec<String> {
+    let text = String::from_utf8_lossy(&out[from..]).into_owned();
+    let mut clean = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ ... final byte; other escapes: ESC and one character.
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for d in chars.by_ref() {
+                    if ('@'..='~').contains(&d) {
+                        break;
+                    }
+                }
+            } else {
+                chars.next();
+            }
+        } else if c != '\r' {
+            clean.push(c);
+        }
+    }
+    clean.lines().map(str::to_owned).collect()
+}
+
+/// Wider than `cols` and not one word (a URL is never split).
+fn too_wide(line: &str, cols: usize) -> bool {
+    unicode_width::UnicodeWidthStr::width(line) > cols && line.trim().contains(' ')
+}
+
+#[test]
+fn recommend_on_a_terminal_is_wrapped_to_its_width() {
+    let answers = std::fs::canonicalize("tests/fixtures/server-side-answers.toml").unwrap();
+    let answers = answers.display().to_string();
+    let mut s = Session::start_sized(&["recommend", "--answers", &answers], 60, 200);
+    assert_eq!(s.wait_exit(), 0);
+    let lines = printed_lines(&s.bytes(), 0);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Recommended authorization method")),
+        "{lines:?}"
+    );
+    for l in &lines {
+        assert!(!too_wide(l, 60), "{l:?} is wider than the terminal");
+    }
+}
+
+#[test]
+fn the_result_printed_on_quitting_is_wrapped_to_the_terminal() {
+    let data = fixture();
+    let mut s = Session::start_sized(&["--data", &data], 64, 24);
+    s.wait_for("Edition in use");
+    s.step(ENTER, "Where do you live?");
+    for keys in ["1", "1", "2", "2"] {
+        s.send(keys);
+    }
+    s.wait_for("Recommended way to travel");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let out = s.bytes();
+    let left = out
+        .windows(LEAVE_ALT.len())
+        .rposition(|w| w == LEAVE_ALT)
+        .unwrap();
+    let lines = printed_lines(&out, left + LEAVE_ALT.len());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("authwiz recommend --detail")),
+        "{lines:?}"
+    );
+    for l in &lines {
+        assert!(!too_wide(l, 64), "{l:?} is wider than the terminal");
+    }
+}

@@ -334,20 +334,6 @@ fn cancelling_the_chooser_keeps_the_answer() {
 }
 
 #[test]
-fn result_scrolls_within_bounds() {
-    let mut m = at_result();
-    m.size = (80, 24);
-    send(&mut m, &[Msg::Up]);
-    assert_eq!(m.result.scroll, 0);
-    send(&mut m, &[Msg::End]);
-    let end = m.result.scroll;
-    send(&mut m, &[Msg::Down, Msg::PageDown]);
-    assert_eq!(m.result.scroll, end, "cannot scroll past the end");
-    send(&mut m, &[Msg::Home]);
-    assert_eq!(m.result.scroll, 0);
-}
-
-#[test]
 fn comparison_columns_toggle_and_only_differences() {
     let mut m = model();
     send(&mut m, &[Msg::OpenCompare]);

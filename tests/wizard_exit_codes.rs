@@ -100,7 +100,7 @@ fn the_plain_wizard_exits_as_recommend_does_for_the_same_answers() {
             .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
-            stdout.contains("Your answers"),
+            stdout.contains("authwiz recommend --detail"),
             "{what}: no result shown:\n{stdout}"
         );
         assert_eq!(
@@ -223,7 +223,7 @@ mod full_screen {
                 .rfind("\x1b[?1049l")
                 .expect("the alternate screen was left");
             assert!(
-                printed[left..].contains("Your answers"),
+                printed[left..].contains("authwiz recommend --detail"),
                 "{what}:\n{printed}"
             );
         }

@@ -42,13 +42,14 @@ fuzz_target!(|data: &[u8]| {
     let _ = catalog::questions_text(&ds);
     let _ = report::json_string(&catalog::questions_json(&ds));
     let _ = catalog::questions_markdown(&ds);
-    let cmp = catalog::Comparison {
+    let cmp = report::compare::Comparison {
         ds: &ds,
         candidates: (0..ds.candidates.len()).collect(),
         context: (!ds.contexts.is_empty()).then(|| rng.below(ds.contexts.len())),
         only_differences: rng.chance(50),
+        result: None,
     };
-    let _ = cmp.text();
+    let _ = cmp.text(Some(80));
     let _ = cmp.markdown();
     let _ = report::json_string(&cmp.json());
     let _ = analysis::check(
@@ -70,6 +71,9 @@ fn exercise(ds: &Dataset, answers: &Answers) {
     }
     let rep = report::build(ds, &v);
     let _ = report::terminal_text(&recommend::text(&rep));
+    let layout = report::layout::build(&rep);
+    let _ = recommend::render_text(&layout, recommend::Options { detail: true, width: Some(60) });
+    let _ = recommend::render_markdown(&layout, recommend::Options::detail());
     let _ = report::terminal_text(&recommend::markdown(&rep));
     let _ = report::terminal_text(&report::adr::adr(ds, &rep, "2025-01-01"));
     let json = report::json_string(&recommend::json(&rep, &ds.vocabulary));

@@ -453,6 +453,7 @@ fn array_of_tables_hint(key: &str, message: &str) -> Option<String> {
 const CANDIDATE_KEYS: &[&str] = &[
     "id",
     "name",
+    "short",
     "summary",
     "source",
     "when_to_use",
@@ -486,12 +487,21 @@ const OWNERS: &[(&str, &str, &[&str])] = &[
     (
         "vocabulary",
         "dataset",
-        &["id", "title", "edition", "summary", "context_question"],
+        &[
+            "id",
+            "title",
+            "edition",
+            "summary",
+            "context_question",
+            "criteria_title",
+            "aspects_title",
+        ],
     ),
 ];
 
 const CONTEXT_KEYS: &[&str] = &["id", "name", "summary", "source", "support", "notes"];
-const CRITERION_KEYS: &[&str] = &["id", "label", "source", "values", "notes"];
+const CRITERION_KEYS: &[&str] = &["id", "label", "short", "source", "values", "notes"];
+const ASPECT_KEYS: &[&str] = &["id", "label", "short", "source", "cells"];
 
 /// An unknown key that belongs to the table owning this sub-table: it was written after
 /// the sub-table's header.
@@ -501,17 +511,20 @@ fn misplaced_key_hint(key: &str, message: &str) -> Option<String> {
     parts.pop()?;
     let table = parts.last()?;
     let table_name = table.split('[').next()?;
-    // Cell notes: contexts[i].notes.<candidate> or criteria[i].notes.<candidate>.
-    if parts.len() >= 3 && parts[parts.len() - 2] == "notes" {
+    // Cell notes: contexts[i].notes.<candidate> or criteria[i].notes.<candidate>; aspect
+    // cells: aspects[i].cells.<candidate>.
+    if parts.len() >= 3 && matches!(parts[parts.len() - 2], "notes" | "cells") {
         let owner = parts[0].split('[').next()?;
-        let keys: &[&str] = match owner {
-            "contexts" => CONTEXT_KEYS,
-            "criteria" => CRITERION_KEYS,
+        let cells = parts[parts.len() - 2];
+        let keys: &[&str] = match (owner, cells) {
+            ("contexts", "notes") => CONTEXT_KEYS,
+            ("criteria", "notes") => CRITERION_KEYS,
+            ("aspects", "cells") => ASPECT_KEYS,
             _ => return None,
         };
         return keys.contains(&field).then(|| {
             format!(
-                "`{field}` is a key of the {} itself: write it before its first `[{owner}.notes.…]` table",
+                "`{field}` is a key of the {} itself: write it before its first `[{owner}.{cells}.…]` table",
                 singular(owner)
             )
         });
@@ -537,6 +550,7 @@ fn singular(table: &str) -> &str {
         "candidates" => "candidate",
         "contexts" => "context",
         "criteria" => "criterion",
+        "aspects" => "aspect",
         other => other,
     }
 }
@@ -636,7 +650,11 @@ mod tests {
             ours.sort();
             assert_eq!(ours, serde_keys, "keys of {owner}");
         }
-        for (owner, keys) in [("contexts", CONTEXT_KEYS), ("criteria", CRITERION_KEYS)] {
+        for (owner, keys) in [
+            ("contexts", CONTEXT_KEYS),
+            ("criteria", CRITERION_KEYS),
+            ("aspects", ASPECT_KEYS),
+        ] {
             let mut serde_keys = expected_keys(&format!("schema = 1\n[[{owner}]]\nzzz = 1\n"));
             let mut ours: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             serde_keys.sort();

@@ -15,6 +15,7 @@ use super::model::*;
 use super::raw::*;
 use crate::report::keys as json_keys;
 
+mod aspects;
 mod former_ids;
 
 /// Longest accepted id, in characters.
@@ -525,6 +526,7 @@ impl<'a> Validator<'a> {
             candidates_out.push(Candidate {
                 id: c.id.get_ref().clone(),
                 name: c.name.value.clone(),
+                short: self.short(&c.short, &format!("{k}.short")),
                 summary: c.summary.value.clone(),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
                 when_to_use: c.when_to_use.iter().map(|w| w.value.clone()).collect(),
@@ -588,6 +590,7 @@ impl<'a> Validator<'a> {
             criteria_out.push(Criterion {
                 id: c.id.get_ref().clone(),
                 label: c.label.value.clone(),
+                short: self.short(&c.short, &format!("{k}.short")),
                 source: src(&mut self, &c.source, &format!("{k}.source")),
                 values: cells
                     .into_iter()
@@ -939,6 +942,9 @@ impl<'a> Validator<'a> {
             })
             .collect();
 
+        let aspects = self.aspects(&raw.aspects, &candidates, &sources);
+        let (criteria_title, aspects_title) = self.comparison_titles(meta);
+
         // Impossible conditions need resolved questions; only check a sound model.
         if self.problems.is_empty() {
             for (i, q) in questions_out.iter().enumerate() {
@@ -1008,6 +1014,9 @@ impl<'a> Validator<'a> {
             outcomes: outcomes_out,
             notes: notes_out,
             glossary,
+            aspects,
+            criteria_title,
+            aspects_title,
             ask_order,
             final_rules,
             gated_by,

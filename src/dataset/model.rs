@@ -53,6 +53,12 @@ pub struct Dataset {
     pub outcomes: Vec<Outcome>,
     pub notes: Vec<Note>,
     pub glossary: Vec<Term>,
+    /// Descriptive rows of the comparison table.
+    pub aspects: Vec<Aspect>,
+    /// Heading of the criteria rows in comparisons (e.g. the table they reproduce).
+    pub criteria_title: Option<String>,
+    /// Heading of the aspect rows in comparisons.
+    pub aspects_title: Option<String>,
     /// Questions ordered so that each comes after every question its `ask_if` names.
     pub ask_order: Vec<QuestionIx>,
     /// Rules that lead to a final outcome, each with the first question it closes when it
@@ -141,6 +147,8 @@ pub struct Fact {
 pub struct Candidate {
     pub id: String,
     pub name: String,
+    /// For narrow table columns.
+    pub short: Option<String>,
     pub summary: String,
     pub source: SourceIx,
     pub when_to_use: Vec<String>,
@@ -173,11 +181,31 @@ pub struct Context {
 pub struct Criterion {
     pub id: String,
     pub label: String,
+    /// For narrow tables.
+    pub short: Option<String>,
     pub source: SourceIx,
     /// Indexed by candidate.
     pub values: Vec<CellValue>,
     /// Indexed by candidate.
     pub notes: Vec<Option<CellNote>>,
+}
+
+/// A comparison row described in words, one cell per candidate.
+#[derive(Debug, Clone)]
+pub struct Aspect {
+    pub id: String,
+    pub label: String,
+    /// For narrow tables.
+    pub short: Option<String>,
+    pub source: SourceIx,
+    /// Indexed by candidate.
+    pub cells: Vec<AspectCell>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AspectCell {
+    pub text: String,
+    pub source: SourceIx,
 }
 
 #[derive(Debug, Clone)]
@@ -296,6 +324,27 @@ impl Dataset {
     }
     pub fn criterion_ix(&self, id: &str) -> Option<CriterionIx> {
         self.criteria.iter().position(|c| c.id == id)
+    }
+}
+
+impl Candidate {
+    /// The name for a narrow column: `short` when the dataset gives one.
+    pub fn short_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+impl Criterion {
+    /// The label for a narrow table: `short` when the dataset gives one.
+    pub fn short_label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.label)
+    }
+}
+
+impl Aspect {
+    /// The label for a narrow table: `short` when the dataset gives one.
+    pub fn short_label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.label)
     }
 }
 

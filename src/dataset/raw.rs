@@ -101,6 +101,9 @@ pub struct RawDataset {
     pub notes: Vec<RawNote>,
     #[serde(default)]
     pub glossary: Vec<RawTerm>,
+    /// Descriptive rows of the comparison table, cells in words (see `RawAspect`).
+    #[serde(default)]
+    pub aspects: Vec<RawAspect>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,6 +119,10 @@ pub struct RawMeta {
     pub context_question: Option<Id>,
     #[serde(default)]
     pub vocabulary: RawVocabulary,
+    /// Heading of the criteria rows in comparisons, e.g. where the table comes from.
+    pub criteria_title: Option<Text>,
+    /// Heading of the aspect rows in comparisons.
+    pub aspects_title: Option<Text>,
 }
 
 /// The words the interface uses for this domain's things.
@@ -195,6 +202,8 @@ pub struct RawSource {
 pub struct RawCandidate {
     pub id: Id,
     pub name: Text,
+    /// A shorter name for narrow table columns.
+    pub short: Option<Text>,
     pub summary: Text,
     pub source: Id,
     /// The "when to use" list, verbatim from the source.
@@ -251,11 +260,35 @@ pub struct RawCriterion {
     pub id: Id,
     /// Row label, e.g. "Requires admin approval?".
     pub label: Text,
+    /// A shorter label for narrow tables.
+    pub short: Option<Text>,
     pub source: Id,
     /// One cell per candidate.
     pub values: BTreeMap<Id, Spanned<CellValue>>,
     #[serde(default)]
     pub notes: BTreeMap<Id, RawCellNote>,
+}
+
+/// A row of the comparison table whose cells are words, not yes/no ("Who runs it":
+/// "Nobody: a file next to the service"). Shown beside the criteria; no rule reads it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAspect {
+    pub id: Id,
+    pub label: Text,
+    /// A shorter label for narrow tables.
+    pub short: Option<Text>,
+    pub source: Id,
+    /// One cell per candidate.
+    pub cells: BTreeMap<Id, RawAspectCell>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAspectCell {
+    pub text: Text,
+    /// Where this cell comes from, when not from the row's source.
+    pub source: Option<Id>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]

@@ -1,7 +1,12 @@
-//! An architecture decision record (MADR layout) an architect can commit as is.
+//! An architecture decision record (MADR layout) an architect can commit as is: the
+//! result's [layout](super::layout) in MADR's sections, the pros and cons of every option,
+//! the comparison of the options with the requirements the answers set, and the sources
+//! as links.
 
-use super::model::{Reason, ReasonKind, Report};
-use super::recommend::{md, source_phrase};
+use super::compare::{Comparison, markdown_tables};
+use super::layout::{self, Entry, Layout, SectionKind};
+use super::model::{Reason, ReasonKind, Report, SourceRef};
+use super::recommend::{md, md_link};
 use crate::dataset::Dataset;
 use crate::strings;
 
@@ -27,10 +32,34 @@ pub fn civil_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The sources of an ADR: the layout's, then those only the notes cite.
+struct Sources(Vec<SourceRef>);
+
+impl Sources {
+    fn cite(&mut self, s: &SourceRef) -> String {
+        let n = match self.0.iter().position(|x| x == s) {
+            Some(n) => n,
+            None => {
+                self.0.push(s.clone());
+                self.0.len() - 1
+            }
+        };
+        format!("[\\[{}\\]](#sources)", n + 1)
+    }
+}
+
 /// A reason as the rest of a sentence ("Good, because …"): its clause as the dataset
 /// wrote it (a `because` starts in lower case; names keep their capitals).
-fn bullet(r: &Reason) -> String {
-    format!("{} _({})_", md(&r.clause), md(&source_phrase(&r.source)))
+fn bullet(r: &Reason, sources: &mut Sources) -> String {
+    format!("{} {}", md(&r.clause), sources.cite(&r.source))
+}
+
+/// An entry of the layout as a bullet, with its source.
+fn entry_bullet(l: &Layout, e: &Entry, sources: &mut Sources) -> String {
+    let cite = e.source.map_or(String::new(), |n| {
+        format!(" {}", sources.cite(&l.sources[n]))
+    });
+    format!("- {}{cite}\n", md(&e.text))
 }
 
 /// How a reason weighs for the option it belongs to, in MADR's words.
@@ -63,6 +92,8 @@ fn title(r: &Report) -> String {
 }
 
 pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
+    let l = layout::build(r);
+    let mut sources = Sources(l.sources.clone());
     let word = &r.candidate_word;
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", title(r)));
@@ -96,34 +127,35 @@ pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
     }
     out.push('\n');
 
-    decision_outcome(&mut out, r);
-    consequences(&mut out, r);
-    pros_and_cons(&mut out, ds, r);
+    decision_outcome(&mut out, r, &l, &mut sources);
+    consequences(&mut out, r, &l, &mut sources);
+    pros_and_cons(&mut out, ds, r, &mut sources);
+    comparison(&mut out, ds, r, &mut sources);
 
     if !r.notes.is_empty() {
         out.push_str("## More information\n\n");
         for n in &r.notes {
-            let sources: Vec<String> = n.sources.iter().map(|s| md(&source_phrase(s))).collect();
+            let cites: Vec<String> = n.sources.iter().map(|s| sources.cite(s)).collect();
             out.push_str(&format!(
-                "- **{}** {} _({})_\n",
+                "- **{}** {} {}\n",
                 md(&n.title),
                 md(&n.text),
-                sources.join("; ")
+                cites.join(" ")
             ));
         }
         out.push('\n');
     }
+    out.push_str("## Sources\n\n");
+    for (n, s) in sources.0.iter().enumerate() {
+        out.push_str(&format!("{}. {}\n", n + 1, md_link(s)));
+    }
     out
 }
 
-fn decision_outcome(out: &mut String, r: &Report) {
+fn decision_outcome(out: &mut String, r: &Report, l: &Layout, sources: &mut Sources) {
     out.push_str("## Decision outcome\n\n");
     for o in &r.outcomes {
-        out.push_str(&format!(
-            "{} _({})_\n\n",
-            md(&o.text),
-            md(&source_phrase(&o.source))
-        ));
+        out.push_str(&format!("{} {}\n\n", md(&o.text), sources.cite(&o.source)));
     }
     match &r.recommendation {
         Some((_, name)) => {
@@ -134,7 +166,7 @@ fn decision_outcome(out: &mut String, r: &Report) {
                 .filter(|x| x.kind == ReasonKind::Points && x.points.unwrap_or(0) > 0)
                 .collect();
             for reason in &good {
-                out.push_str(&format!("- {}\n", bullet(reason)));
+                out.push_str(&format!("- {}\n", bullet(reason, sources)));
             }
             if good.is_empty() {
                 out.push_str(&format!("- {}\n", md(strings::NO_POINTS)));
@@ -149,19 +181,17 @@ fn decision_outcome(out: &mut String, r: &Report) {
             for x in r.ignored.iter().chain(&r.waiting) {
                 out.push_str(&format!("{}\n\n", md(&x.text)));
             }
-            if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
-                out.push_str(&format!(
-                    "{}\n\n",
-                    md(&strings::no_answer_conflicts(&r.candidate_word))
-                ));
-            } else if let Some(c) = &r.conflict {
-                out.push_str("These answers conflict:\n\n");
-                for a in &c.answers {
-                    out.push_str(&format!("- {} **{}**\n", md(&a.prompt), md(&a.label)));
+            for kind in [
+                SectionKind::Conflict,
+                SectionKind::Relax,
+                SectionKind::WhyNot,
+            ] {
+                let Some(s) = l.section(kind) else { continue };
+                if !s.heading.is_empty() {
+                    out.push_str(&format!("{}:\n\n", md(&s.heading)));
                 }
-                out.push_str("\nRelaxing one of them restores a fit:\n\n");
-                for x in &c.relaxations {
-                    out.push_str(&format!("- {}\n", md(&x.text)));
+                for e in &s.summary {
+                    out.push_str(&entry_bullet(l, e, sources));
                 }
                 out.push('\n');
             }
@@ -169,18 +199,17 @@ fn decision_outcome(out: &mut String, r: &Report) {
     }
 }
 
-/// What choosing the recommendation brings: its good and bad reasons, its caveats, and
 /// What choosing the recommendation brings: the needs it meets (good), the points against
 /// it and the cells that only "depend" (bad, neutral), its caveats, and the next steps. The
 /// points for it are the decision's reasons above, not repeated here.
-fn consequences(out: &mut String, r: &Report) {
+fn consequences(out: &mut String, r: &Report, l: &Layout, sources: &mut Sources) {
     if r.recommendation.is_none() {
         return;
     }
     out.push_str("### Consequences\n\n");
     let mut any = false;
     let consequence = |x: &&Reason| match x.kind {
-        ReasonKind::Meets | ReasonKind::Caveat => true,
+        ReasonKind::Meets => true,
         ReasonKind::Points => x.points.unwrap_or(0) < 0,
         _ => false,
     };
@@ -188,7 +217,7 @@ fn consequences(out: &mut String, r: &Report) {
         out.push_str(&format!(
             "- {}, because {}\n",
             weight(reason),
-            bullet(reason)
+            bullet(reason, sources)
         ));
         any = true;
     }
@@ -196,27 +225,17 @@ fn consequences(out: &mut String, r: &Report) {
         out.push_str("- _None recorded._\n");
     }
     out.push('\n');
-    for (heading, facts) in [
-        (strings::CAVEATS, &r.caveats),
-        (strings::NEXT_STEPS, &r.next_steps),
-    ] {
-        if facts.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("### {heading}\n\n"));
-        for f in facts {
-            out.push_str(&format!(
-                "- **{}:** {} _({})_\n",
-                md(&f.label),
-                md(&f.text),
-                md(&source_phrase(&f.source))
-            ));
+    for kind in [SectionKind::Caveats, SectionKind::NextSteps] {
+        let Some(s) = l.section(kind) else { continue };
+        out.push_str(&format!("### {}\n\n", md(&s.heading)));
+        for e in &s.detail {
+            out.push_str(&entry_bullet(l, e, sources));
         }
         out.push('\n');
     }
 }
 
-fn pros_and_cons(out: &mut String, ds: &Dataset, r: &Report) {
+fn pros_and_cons(out: &mut String, ds: &Dataset, r: &Report, sources: &mut Sources) {
     out.push_str("## Pros and cons of the options\n\n");
     for e in &r.ranking {
         let cand = ds.candidates.iter().find(|c| c.id == e.id);
@@ -233,7 +252,7 @@ fn pros_and_cons(out: &mut String, ds: &Dataset, r: &Report) {
             out.push_str(&format!(
                 "- {}, because {}\n",
                 weight(reason),
-                bullet(reason)
+                bullet(reason, sources)
             ));
             lines += 1;
         }
@@ -248,6 +267,20 @@ fn pros_and_cons(out: &mut String, ds: &Dataset, r: &Report) {
         }
         out.push('\n');
     }
+}
+
+/// The options side by side, every row, with the requirements the answers set marked.
+fn comparison(out: &mut String, ds: &Dataset, r: &Report, sources: &mut Sources) {
+    let cmp = Comparison {
+        ds,
+        candidates: (0..ds.candidates.len()).collect(),
+        context: r.marks.context,
+        only_differences: false,
+        result: Some(r.marks.clone()),
+    };
+    out.push_str("## Comparison of the options\n\n");
+    out.push_str(&markdown_tables(&cmp.grid(), &mut |s| sources.cite(s)));
+    out.push('\n');
 }
 
 #[cfg(test)]

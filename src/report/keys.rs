@@ -43,6 +43,7 @@ pub const RESERVED: &[&str] = &[
     "summary",
     // compare and matrix
     "criteria",
+    "aspects",
     "support",
     "notes",
     "when_to_use",

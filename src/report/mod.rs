@@ -1,12 +1,22 @@
 //! Rendering: a `Verdict` or the dataset itself as text, JSON, Markdown or an ADR.
+//!
+//! A verdict is resolved into a [`Report`] (ids, names, sentences), laid out once into
+//! typed sections ([`layout`]), and each face renders that layout: [`recommend`] as text
+//! and Markdown, [`adr`] as a decision record, the wizard on screen. The comparison of
+//! candidates is built once the same way ([`compare`]).
 
 pub mod adr;
 pub mod catalog;
+pub mod compare;
+mod json;
 pub mod keys;
+pub mod layout;
+pub mod links;
 pub mod model;
 pub mod preview;
 pub mod recommend;
 pub mod table;
+pub mod wrap;
 
 pub use model::{Report, build};
 

@@ -10,7 +10,7 @@ use crate::engine::{
 };
 use crate::strings;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SourceRef {
     pub id: String,
     pub title: String,
@@ -31,9 +31,10 @@ impl SourceRef {
 }
 
 /// One answer as a person gave it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AnswerRef {
     pub question: String,
+    #[serde(skip)]
     pub prompt: String,
     pub option: String,
     pub label: String,
@@ -51,7 +52,8 @@ impl AnswerRef {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ReasonKind {
     /// The chosen context does not support the candidate.
     Unsupported,
@@ -89,30 +91,41 @@ impl ReasonKind {
     }
 }
 
-/// One reason, with everything that caused it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One reason, with everything that caused it. Its JSON form (README, "recommend") is its
+/// fields in this order, the absent ones left out.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Reason {
-    pub kind: ReasonKind,
     /// The sentence people read.
     pub text: String,
+    pub kind: ReasonKind,
     /// The same, as written to go inside a sentence ("…, because {clause}"): its first
     /// letter as the dataset wrote it.
+    #[serde(skip)]
     pub clause: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub points: Option<i32>,
     /// The answers that triggered it.
     pub answers: Vec<AnswerRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub criterion: Option<String>,
-    /// The matrix cell involved: `yes`, `no`, `depends`, or for support `yes`/`no`.
-    pub value: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+    /// The matrix cell involved: `yes`, `no`, `depends`, or for support `yes`/`no`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<&'static str>,
     /// A note attached to that matrix cell.
+    #[serde(rename = "note", skip_serializing_if = "Option::is_none")]
     pub cell_note: Option<String>,
     /// For a contrast: the pick's and the other candidate's net points from these answers
     /// (`points` is their difference).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pick_points: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub their_points: Option<i32>,
     /// For a contrast: every rule behind those points.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<String>,
     pub source: SourceRef,
 }
@@ -126,7 +139,7 @@ pub struct Entry {
     pub reasons: Vec<Reason>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FactRef {
     pub label: String,
     pub text: String,
@@ -190,8 +203,9 @@ pub struct RelaxationRef {
 }
 
 /// An answer given that does not count, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NotCountedRef {
+    #[serde(flatten)]
     pub answer: AnswerRef,
     pub why: NotCounted,
     /// One sentence for people.
@@ -208,7 +222,7 @@ pub struct ConflictRef {
     pub relaxations: Vec<RelaxationRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OutcomeRef {
     pub id: String,
     pub title: String,
@@ -271,6 +285,8 @@ pub struct Report {
     pub what_if_more: Option<String>,
     pub conflict: Option<ConflictRef>,
     pub notes: Vec<NoteRef>,
+    /// What the result marks in a comparison: its pick and the criteria it requires.
+    pub marks: super::compare::Marks,
 }
 
 fn value_str(v: CellValue) -> &'static str {
@@ -883,6 +899,7 @@ pub fn build(ds: &Dataset, v: &Verdict) -> Report {
         what_if_more: strings::what_if_more(v.what_if_more, v.what_if_unexamined),
         conflict: v.conflict.as_ref().map(|c| conflict_ref(ds, v, c)),
         notes: ds.notes.iter().map(|n| note_ref(ds, n)).collect(),
+        marks: super::compare::Marks::of(ds, v),
     };
     report.notices = notices(&report);
     report

@@ -1,595 +1,283 @@
-//! `recommend` output: text, JSON and Markdown renderings of one `Report`.
+//! `recommend` output: the result's [layout](super::layout) as plain text and as Markdown,
+//! and its JSON document. Text and Markdown show each section's summary, or with `detail`
+//! everything; text is wrapped when it goes to a terminal.
 
-use serde_json::{Map, Value, json};
-
-use super::model::{
-    AnswerRef, FactRef, NotCountedRef, Outlook, Reason, ReasonKind, Report, SourceRef,
-};
-use crate::dataset::Vocabulary;
+use super::layout::{self, Detail, Entry, Layout, Mark, Section, SectionKind, Tone};
+use super::links;
+use super::model::{Report, SourceRef};
+use super::wrap;
+use crate::dataset::{Answers, Dataset, Vocabulary};
 use crate::strings;
 
-fn answer_phrase(a: &AnswerRef) -> String {
-    format!("\u{201c}{}\u{201d} ({}={})", a.label, a.question, a.option)
+pub use super::json::result_kind;
+
+/// How a text or Markdown report is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Every section in full, instead of its summary.
+    pub detail: bool,
+    /// Wrap to this many columns (text only; `None`: one line per paragraph).
+    pub width: Option<usize>,
 }
 
-fn cite(r: &Reason) -> String {
-    let mut parts = Vec::new();
-    if let Some(rule) = &r.rule {
-        parts.push(format!("rule {rule}"));
+impl Options {
+    pub fn detail() -> Self {
+        Self {
+            detail: true,
+            width: None,
+        }
     }
-    if let Some(c) = &r.criterion {
-        parts.push(format!("criterion {c}"));
-    }
-    if let Some(c) = &r.context {
-        parts.push(format!("support cell {c}"));
-    }
-    parts.push(format!("source: {}", source_phrase(&r.source)));
-    parts.join(" · ")
 }
 
+/// A source as plain text, for lines that name one (ADR notes, outcomes).
 pub fn source_phrase(s: &SourceRef) -> String {
-    format!("{} ({})", s.title, s.path)
+    links::source_text(s)
 }
 
-fn reason_marker(r: &Reason) -> String {
-    match r.kind {
-        ReasonKind::Points | ReasonKind::Contrast => strings::signed(r.points.unwrap_or(0)),
-        ReasonKind::Caveat => " !".into(),
-        ReasonKind::More => " \u{2026}".into(),
-        ReasonKind::Meets | ReasonKind::Supported => " \u{2713}".into(),
-        _ => " x".into(),
-    }
-}
-
-fn reason_lines(out: &mut String, r: &Reason, indent: &str) {
-    out.push_str(&format!("{indent}{} {}\n", reason_marker(r), r.text));
-    if !r.answers.is_empty() {
-        let answers: Vec<String> = r.answers.iter().map(answer_phrase).collect();
-        out.push_str(&format!(
-            "{indent}     you answered {}\n",
-            answers.join(", ")
-        ));
-    }
-    if let Some(n) = &r.cell_note {
-        out.push_str(&format!("{indent}     note: {n}\n"));
-    }
-    out.push_str(&format!("{indent}     [{}]\n", cite(r)));
-}
-
-/// The plain-text report.
+/// The plain-text summary, unwrapped (as written to a file).
 pub fn text(r: &Report) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("{} [{}]\n{}\n\n", r.title, r.dataset, r.edition));
+    render_text(&layout::build(r), Options::default())
+}
 
-    out.push_str("Your answers\n");
-    if r.answers.is_empty() {
-        out.push_str("  (none yet)\n");
-    }
-    for a in &r.answers {
-        out.push_str(&format!("  {}  {}\n", a.prompt, answer_phrase(a)));
-    }
-    out.push('\n');
+/// The summary a face prints when a questionnaire ends (the wizard, the plain mode),
+/// wrapped to `width`, ending with the command that shows every detail.
+pub fn closing_text(ds: &Dataset, answers: &Answers, r: &Report, width: Option<usize>) -> String {
+    let data = ds
+        .origin
+        .bundled_name()
+        .map_or_else(|| ds.origin.to_string(), str::to_owned);
+    let more = strings::more_detail_command(&data, &answers.to_ids(ds));
+    let opts = Options {
+        detail: false,
+        width,
+    };
+    render_text_then(&layout::build(r), opts, &more)
+}
 
-    for o in &r.outcomes {
-        if o.title != r.headline {
-            out.push_str(&format!("{}\n", o.title));
-        }
-        out.push_str(&format!(
-            "  {}\n  [rule {} · source: {}]\n\n",
-            o.text,
-            o.rule,
-            source_phrase(&o.source)
-        ));
-    }
+/// The plain-text report; a summary ends by saying how to see the rest (`--detail`).
+pub fn render_text(l: &Layout, opts: Options) -> String {
+    render_text_then(l, opts, strings::MORE_DETAIL)
+}
 
-    out.push_str(&format!("{}\n", r.headline));
-    for n in &r.notices {
-        out.push_str(&format!("  {n}\n"));
+/// The plain-text report; a summary that leaves something out ends with `more`.
+pub fn render_text_then(l: &Layout, opts: Options, more: &str) -> String {
+    let mut out = Text {
+        out: String::new(),
+        width: opts.width,
+    };
+    out.para("", &format!("{} [{}]", l.title, l.dataset));
+    out.para("", &l.edition);
+    out.blank();
+    out.para(tone_mark(l.tone), &l.headline);
+    for n in &l.notices {
+        out.para("  ", n);
     }
-    out.push('\n');
-    if r.recommendation.is_some() {
-        out.push_str("Why\n");
-        if !r.why.iter().any(|x| x.kind == ReasonKind::Points) {
-            out.push_str(&format!("  {}\n", strings::NO_POINTS));
+    out.blank();
+    for s in &l.sections {
+        let entries = s.entries(opts.detail);
+        if entries.is_empty() {
+            continue;
         }
-        for reason in &r.why {
-            reason_lines(&mut out, reason, "  ");
+        if !s.heading.is_empty() {
+            out.para("", &format!("{}{}", s.heading, count(s, opts.detail)));
         }
-        out.push('\n');
-        text_facts(&mut out, strings::CAVEATS, '!', &r.caveats);
-        text_facts(&mut out, strings::NEXT_STEPS, '-', &r.next_steps);
-    }
-
-    if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
-        out.push_str(&format!(
-            "{}\n\n",
-            strings::no_answer_conflicts(&r.candidate_word)
-        ));
-    } else if let Some(c) = &r.conflict {
-        out.push_str(if c.smallest {
-            "Conflicting answers (a smallest set)\n"
-        } else {
-            "Conflicting answers (a minimal set)\n"
-        });
-        for a in &c.answers {
-            out.push_str(&format!("  {}  {}\n", a.prompt, answer_phrase(a)));
-        }
-        if !c.given.is_empty() {
-            let given: Vec<String> = c.given.iter().map(answer_phrase).collect();
-            out.push_str(&format!(
-                "  {} {}\n",
-                strings::CONFLICT_GIVEN,
-                given.join(", ")
-            ));
-        }
-        out.push_str("What to relax\n");
-        for x in &c.relaxations {
-            out.push_str(&format!("  {}\n", x.text));
-        }
-        out.push('\n');
-    }
-
-    if !r.why_not.is_empty() {
-        out.push_str(if r.recommendation.is_some() {
-            "Why not the others\n"
-        } else {
-            "Why each one is out\n"
-        });
-        for w in &r.why_not {
-            out.push_str(&format!("  {}\n", w.summary));
-            for reason in &w.reasons {
-                reason_lines(&mut out, reason, "    ");
+        for e in entries {
+            match s.kind {
+                SectionKind::Sources => out.source(l, e, opts.detail),
+                _ => out.entry(e, opts.detail),
             }
         }
-        out.push('\n');
+        out.blank();
+    }
+    if !opts.detail && l.sections.iter().any(Section::expands) {
+        out.para("", more);
+    }
+    out.out
+}
+
+/// "(1 of 8)" after a heading whose summary is the first few of a list.
+fn count(s: &Section, detail: bool) -> String {
+    let listed = matches!(
+        s.kind,
+        SectionKind::Caveats | SectionKind::NextSteps | SectionKind::Relax
+    );
+    if detail || !listed || s.summary.len() >= s.detail.len() {
+        return String::new();
+    }
+    format!(" ({} of {})", s.summary.len(), s.detail.len())
+}
+
+fn tone_mark(t: Tone) -> &'static str {
+    match t {
+        Tone::Recommended => "\u{2605} ",
+        Tone::Tie => "= ",
+        Tone::NoneNeeded => "\u{2713} ",
+        Tone::NothingFits => "\u{2717} ",
+    }
+}
+
+/// An entry's mark in plain text.
+fn text_mark(m: Mark) -> String {
+    match m {
+        Mark::Points(p) => format!("{} ", strings::signed(p)),
+        Mark::Met => "\u{2713} ".into(),
+        Mark::RuledOut => "x ".into(),
+        Mark::Caveat => "! ".into(),
+        Mark::Step | Mark::Behind | Mark::NotNeeded => "- ".into(),
+        Mark::Change | Mark::None => String::new(),
+    }
+}
+
+/// Text being written, wrapped or not.
+struct Text {
+    out: String,
+    width: Option<usize>,
+}
+
+impl Text {
+    fn para(&mut self, first: &str, text: &str) {
+        self.out.push_str(&wrap::paragraph(first, text, self.width));
     }
 
-    if !r.what_if.is_empty() {
-        out.push_str("What would change the outcome\n");
-        for w in &r.what_if {
-            out.push_str(&format!("  {}\n", w.text));
+    fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    fn entry(&mut self, e: &Entry, detail: bool) {
+        let indent = "  ".repeat(1 + usize::from(e.indent));
+        let first = format!("{indent}{}", text_mark(e.mark));
+        let under = " ".repeat(unicode_width::UnicodeWidthStr::width(first.as_str()));
+        let cite = |n: usize| format!("[{}]", n + 1);
+        if !detail {
+            let text = match e.source {
+                Some(n) => format!("{} {}", e.text, cite(n)),
+                None => e.text.clone(),
+            };
+            self.para(&first, &text);
+            return;
         }
-        if let Some(more) = &r.what_if_more {
-            out.push_str(&format!("  {more}\n"));
+        self.para(&first, &e.text);
+        let mut tail = Vec::new();
+        for d in &e.details {
+            match d {
+                Detail::Answered(a) => self.para(&under, a),
+                Detail::Note(n) => self.para(&under, &format!("note: {n}")),
+                Detail::Cite(c) => tail.push(c.clone()),
+            }
         }
-        out.push('\n');
-    }
-
-    if !r.open.is_empty() {
-        out.push_str("Questions that can still change it\n");
-        for (id, prompt) in &r.open {
-            out.push_str(&format!("  {prompt} ({id})\n"));
+        if let Some(n) = e.source {
+            tail.push(format!("source {}", cite(n)));
         }
-        out.push('\n');
+        if !tail.is_empty() {
+            self.para(&under, &format!("[{}]", tail.join(" \u{b7} ")));
+        }
     }
 
-    out.push_str("Ranking\n");
-    for e in &r.ranking {
-        out.push_str(&format!(
-            "  {:<12} {:>4}  {}\n",
-            e.status.as_str(),
-            e.score,
-            e.name
-        ));
-    }
-    out
-}
-
-fn source_json(s: &SourceRef) -> Value {
-    json!({"id": s.id, "title": s.title, "path": s.path, "url": s.url})
-}
-
-fn answers_json(list: &[AnswerRef]) -> Value {
-    Value::Array(
-        list.iter()
-            .map(|a| json!({"question": a.question, "option": a.option, "label": a.label}))
-            .collect(),
-    )
-}
-
-fn reason_json(r: &Reason) -> Value {
-    let mut m = Map::new();
-    m.insert("text".into(), r.text.clone().into());
-    m.insert("kind".into(), r.kind.as_str().into());
-    if let Some(rule) = &r.rule {
-        m.insert("rule".into(), rule.clone().into());
-    }
-    if let Some(p) = r.points {
-        m.insert("points".into(), p.into());
-    }
-    m.insert("answers".into(), answers_json(&r.answers));
-    if let Some(c) = &r.criterion {
-        m.insert("criterion".into(), c.clone().into());
-    }
-    if let Some(c) = &r.context {
-        m.insert("context".into(), c.clone().into());
-    }
-    if let Some(v) = r.value {
-        m.insert("value".into(), v.into());
-    }
-    if let Some(n) = &r.cell_note {
-        m.insert("note".into(), n.clone().into());
-    }
-    if let (Some(mine), Some(theirs)) = (r.pick_points, r.their_points) {
-        m.insert("pick_points".into(), mine.into());
-        m.insert("their_points".into(), theirs.into());
-        m.insert("rules".into(), r.rules.clone().into());
-    }
-    m.insert("source".into(), source_json(&r.source));
-    Value::Object(m)
-}
-
-fn not_counted_json(list: &[NotCountedRef]) -> Value {
-    Value::Array(
-        list.iter()
-            .map(|x| {
-                json!({
-                    "question": x.answer.question, "option": x.answer.option,
-                    "label": x.answer.label, "why": x.why, "text": x.text,
-                })
-            })
-            .collect(),
-    )
-}
-
-fn ids(list: &[AnswerRef]) -> Value {
-    list.iter()
-        .map(|a| Value::from(a.question.clone()))
-        .collect()
-}
-
-/// What a hypothetical leads to, for scripts: `recommendation`, `tie`, `none-needed` or
-/// `nothing-fits`.
-fn outlook_kind(o: &Outlook) -> &'static str {
-    match o {
-        Outlook::Pick { tie, .. } if tie.len() > 1 => "tie",
-        Outlook::Pick { .. } => "recommendation",
-        Outlook::NoneNeeded { .. } => "none-needed",
-        Outlook::NothingFits => "nothing-fits",
-    }
-}
-
-/// The result as a word scripts can test (same words as [`outlook_kind`]).
-pub fn result_kind(r: &Report) -> &'static str {
-    match (&r.recommendation, r.decided_by_order) {
-        (Some(_), true) => "tie",
-        (Some(_), false) => "recommendation",
-        (None, _) if r.conflict.is_some() => "nothing-fits",
-        (None, _) => "none-needed",
+    fn source(&mut self, l: &Layout, e: &Entry, detail: bool) {
+        let Some(n) = e.source else { return };
+        let s = &l.sources[n];
+        let text = match (links::source_url(s), detail) {
+            (Some(url), true) => format!("{} ({}) <{url}>", s.title, s.path),
+            _ => links::source_text(s),
+        };
+        self.para(&format!("  [{}] ", n + 1), &text);
     }
 }
 
 /// The JSON document outside tools rely on (shape documented in the README).
-pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
-    let ck = vocab.candidate_key.as_str();
-    let answers: Map<String, Value> = r
-        .answers
-        .iter()
-        .map(|a| (a.question.clone(), a.option.clone().into()))
-        .collect();
-    let ranking: Vec<Value> = r
-        .ranking
-        .iter()
-        .map(|e| {
-            let mut m = Map::new();
-            m.insert(ck.into(), e.id.clone().into());
-            m.insert("name".into(), e.name.clone().into());
-            m.insert("status".into(), e.status.as_str().into());
-            m.insert("score".into(), e.score.into());
-            m.insert(
-                "reasons".into(),
-                e.reasons.iter().map(reason_json).collect(),
-            );
-            Value::Object(m)
-        })
-        .collect();
-    let why_not: Vec<Value> = r
-        .why_not
-        .iter()
-        .map(|w| {
-            let mut m = Map::new();
-            m.insert(ck.into(), w.id.clone().into());
-            m.insert("excluded".into(), w.excluded.into());
-            m.insert("behind".into(), w.behind.into());
-            m.insert("summary".into(), w.summary.clone().into());
-            m.insert(
-                "reasons".into(),
-                w.reasons.iter().map(reason_json).collect(),
-            );
-            Value::Object(m)
-        })
-        .collect();
-    let what_if: Vec<Value> = r
-        .what_if
-        .iter()
-        .map(|w| {
-            let tie = match &w.outlook {
-                Outlook::Pick { tie, .. } => tie.iter().map(|t| t.0.clone()).collect(),
-                _ => Vec::new(),
-            };
-            json!({
-                "question": w.question,
-                "from": w.from.as_ref().map(|f| f.0.clone()),
-                "to": w.to.0,
-                "recommendation": w.pick.as_ref().map(|p| p.0.clone()),
-                "result": outlook_kind(&w.outlook),
-                "tie": tie,
-                "drops": ids(&w.drops),
-                "opens": w.opens.iter().map(|o| o.0.clone()).collect::<Vec<_>>(),
-                "text": w.text,
-            })
-        })
-        .collect();
-    let fact =
-        |f: &FactRef| json!({"label": f.label, "text": f.text, "source": source_json(&f.source)});
-    let mut m = Map::new();
-    m.insert("dataset".into(), r.dataset.clone().into());
-    m.insert("answers".into(), Value::Object(answers));
-    m.insert("ignored_answers".into(), not_counted_json(&r.ignored));
-    m.insert("waiting_answers".into(), not_counted_json(&r.waiting));
-    m.insert("result".into(), result_kind(r).into());
-    m.insert("headline".into(), r.headline.clone().into());
-    m.insert("notices".into(), r.notices.clone().into());
-    m.insert(
-        "recommendation".into(),
-        r.recommendation.as_ref().map(|p| p.0.clone()).into(),
-    );
-    m.insert(
-        "tie".into(),
-        r.tie.iter().map(|t| Value::from(t.0.clone())).collect(),
-    );
-    m.insert("decided_by_order".into(), r.decided_by_order.into());
-    m.insert(
-        "tie_breakers".into(),
-        r.tie_breakers
-            .iter()
-            .map(|t| Value::from(t.0.clone()))
-            .collect(),
-    );
-    m.insert("settled".into(), r.settled.into());
-    m.insert(
-        "open_questions".into(),
-        r.open.iter().map(|o| Value::from(o.0.clone())).collect(),
-    );
-    m.insert("ranking".into(), Value::Array(ranking));
-    m.insert(
-        "conflict".into(),
-        r.conflict
-            .as_ref()
-            .map(|c| {
-                c.given
-                    .iter()
-                    .chain(&c.answers)
-                    .map(|a| Value::from(a.question.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .into(),
-    );
-    m.insert(
-        "conflict_given".into(),
-        r.conflict
-            .as_ref()
-            .map(|c| {
-                c.given
-                    .iter()
-                    .map(|a| Value::from(a.question.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .into(),
-    );
-    m.insert(
-        "relaxations".into(),
-        r.conflict
-            .as_ref()
-            .map(|c| {
-                c.relaxations
-                    .iter()
-                    .map(|x| {
-                        json!({
-                            "question": x.question,
-                            "to": x.to.as_ref().map(|t| t.0.clone()),
-                            "fits": x.fits.iter().map(|f| f.0.clone()).collect::<Vec<_>>(),
-                            "drops": ids(&x.drops),
-                            "text": x.text,
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-            .into(),
-    );
-    m.insert(
-        "outcomes".into(),
-        r.outcomes
-            .iter()
-            .map(|o| {
-                json!({
-                    "id": o.id, "title": o.title, "text": o.text,
-                    "no_candidate": o.no_candidate, "rule": o.rule,
-                    "answers": answers_json(&o.answers), "source": source_json(&o.source),
-                })
-            })
-            .collect(),
-    );
-    m.insert("why".into(), r.why.iter().map(reason_json).collect());
-    m.insert("caveats".into(), r.caveats.iter().map(fact).collect());
-    m.insert("next_steps".into(), r.next_steps.iter().map(fact).collect());
-    m.insert("why_not".into(), Value::Array(why_not));
-    m.insert("what_if".into(), Value::Array(what_if));
-    m.insert("what_if_more".into(), r.what_if_more.clone().into());
-    Value::Object(m)
+pub fn json(r: &Report, vocab: &Vocabulary) -> serde_json::Value {
+    super::json::recommend(r, vocab)
 }
 
-/// The Markdown report.
+/// The Markdown summary.
 pub fn markdown(r: &Report) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("# {}\n\n", md(&r.title)));
-    out.push_str(&format!("Dataset `{}` — {}\n\n", r.dataset, md(&r.edition)));
-    out.push_str("## Answers\n\n");
-    if r.answers.is_empty() {
-        out.push_str("_None yet._\n");
-    }
-    for a in &r.answers {
-        out.push_str(&format!(
-            "- {} **{}** (`{}={}`)\n",
-            md(&a.prompt),
-            md(&a.label),
-            a.question,
-            a.option
-        ));
-    }
-    out.push('\n');
-    for o in &r.outcomes {
-        let title = if o.title == r.headline {
-            String::new()
-        } else {
-            format!("**{}** ", md(&o.title))
-        };
-        out.push_str(&format!(
-            "> {title}{}\n> — {}\n\n",
-            md(&o.text),
-            md(&source_phrase(&o.source))
-        ));
-    }
-    out.push_str("## Recommendation\n\n");
-    out.push_str(&format!("**{}**\n\n", md(&r.headline)));
-    for n in &r.notices {
+    render_markdown(&layout::build(r), Options::default())
+}
+
+/// The Markdown report: the same sections as the text, sources as links.
+pub fn render_markdown(l: &Layout, opts: Options) -> String {
+    let mut out = format!(
+        "# {}\n\nDataset `{}` — {}\n\n",
+        md(&l.title),
+        l.dataset,
+        md(&l.edition)
+    );
+    out.push_str(&format!("## {}{}\n\n", tone_mark(l.tone), md(&l.headline)));
+    for n in &l.notices {
         out.push_str(&format!("- {}\n", md(n)));
     }
-    if !r.notices.is_empty() {
+    if !l.notices.is_empty() {
         out.push('\n');
     }
-    if r.recommendation.is_some() {
-        out.push_str("### Why\n\n");
-        for reason in &r.why {
-            out.push_str(&md_reason(reason));
+    for s in &l.sections {
+        let entries = s.entries(opts.detail);
+        if entries.is_empty() {
+            continue;
         }
-        out.push('\n');
-        md_facts(&mut out, strings::CAVEATS, &r.caveats);
-        md_facts(&mut out, strings::NEXT_STEPS, &r.next_steps);
-    }
-    if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
-        out.push_str(&format!(
-            "{}\n\n",
-            md(&strings::no_answer_conflicts(&r.candidate_word))
-        ));
-    } else if let Some(c) = &r.conflict {
-        out.push_str("### Conflicting answers\n\n");
-        for a in &c.answers {
+        if !s.heading.is_empty() {
             out.push_str(&format!(
-                "- {} **{}** (`{}={}`)\n",
-                md(&a.prompt),
-                md(&a.label),
-                a.question,
-                a.option
+                "### {}{}\n\n",
+                md(&s.heading),
+                count(s, opts.detail)
             ));
         }
-        if !c.given.is_empty() {
-            let given: Vec<String> = c
-                .given
-                .iter()
-                .map(|a| format!("`{}={}`", a.question, a.option))
-                .collect();
-            out.push_str(&format!(
-                "- _{}_ {}\n",
-                strings::CONFLICT_GIVEN,
-                given.join(", ")
-            ));
-        }
-        out.push_str("\n### What to relax\n\n");
-        for x in &c.relaxations {
-            out.push_str(&format!("- {}\n", md(&x.text)));
-        }
-        out.push('\n');
-    }
-    if !r.why_not.is_empty() {
-        out.push_str("## Why not the others\n\n");
-        for w in &r.why_not {
-            out.push_str(&format!("### {}\n\n{}.\n\n", md(&w.name), md(&w.summary)));
-            for reason in &w.reasons {
-                out.push_str(&md_reason(reason));
+        for e in entries {
+            match s.kind {
+                SectionKind::Sources => out.push_str(&md_source(l, e)),
+                _ => out.push_str(&md_entry(e, opts.detail)),
             }
-            out.push('\n');
-        }
-    }
-    if !r.what_if.is_empty() {
-        out.push_str("## What would change the outcome\n\n");
-        for w in &r.what_if {
-            out.push_str(&format!("- {}\n", md(&w.text)));
-        }
-        if let Some(more) = &r.what_if_more {
-            out.push_str(&format!("- _{}_\n", md(more)));
         }
         out.push('\n');
     }
-    if !r.open.is_empty() {
-        out.push_str("## Questions that can still change it\n\n");
-        for (id, prompt) in &r.open {
-            out.push_str(&format!("- {} (`{id}`)\n", md(prompt)));
-        }
-        out.push('\n');
+    if !opts.detail && l.sections.iter().any(Section::expands) {
+        out.push_str(&format!("_{}_\n", md(strings::MORE_DETAIL)));
     }
     out
 }
 
-/// A heading and one line per fact with its source, in the text report.
-fn text_facts(out: &mut String, heading: &str, mark: char, facts: &[FactRef]) {
-    if facts.is_empty() {
-        return;
+fn md_mark(m: Mark) -> String {
+    match m {
+        Mark::Points(p) => format!("`{}` ", strings::signed(p)),
+        Mark::Met => "✓ ".into(),
+        Mark::RuledOut => "✗ ".into(),
+        Mark::Caveat => "⚠ ".into(),
+        Mark::Step | Mark::Behind | Mark::NotNeeded | Mark::Change | Mark::None => String::new(),
     }
-    out.push_str(&format!("{heading}\n"));
-    for f in facts {
-        out.push_str(&format!(
-            "  {mark} {}: {}\n     [source: {}]\n",
-            f.label,
-            f.text,
-            source_phrase(&f.source)
-        ));
-    }
-    out.push('\n');
 }
 
-/// The same in Markdown.
-fn md_facts(out: &mut String, heading: &str, facts: &[FactRef]) {
-    if facts.is_empty() {
-        return;
-    }
-    out.push_str(&format!("### {heading}\n\n"));
-    for f in facts {
-        out.push_str(&format!(
-            "- **{}:** {} _({})_\n",
-            md(&f.label),
-            md(&f.text),
-            md(&source_phrase(&f.source))
-        ));
-    }
-    out.push('\n');
-}
-
-fn md_reason(r: &Reason) -> String {
-    let marker = match r.kind {
-        ReasonKind::Points | ReasonKind::Contrast => {
-            format!("`{}` ", strings::signed(r.points.unwrap_or(0)))
+fn md_entry(e: &Entry, detail: bool) -> String {
+    let indent = "  ".repeat(usize::from(e.indent));
+    let mut s = format!("{indent}- {}{}", md_mark(e.mark), md(&e.text));
+    if detail {
+        for d in &e.details {
+            match d {
+                Detail::Answered(a) => s.push_str(&format!(" — {}", md(a))),
+                Detail::Note(n) => s.push_str(&format!(". Note: {}", md(n))),
+                Detail::Cite(c) => s.push_str(&format!(" _[{}]_", md(c))),
+            }
         }
-        ReasonKind::Caveat => "⚠ ".into(),
-        ReasonKind::More => String::new(),
-        ReasonKind::Meets | ReasonKind::Supported => "✓ ".into(),
-        _ => "✗ ".into(),
-    };
-    let answers: Vec<String> = r
-        .answers
-        .iter()
-        .map(|a| format!("`{}={}`", a.question, a.option))
-        .collect();
-    let mut s = format!("- {marker}{}", md(&r.text));
-    if !answers.is_empty() {
-        s.push_str(&format!(" — you answered {}", answers.join(", ")));
     }
-    if let Some(n) = &r.cell_note {
-        s.push_str(&format!(". Note: {}", md(n)));
+    if let Some(n) = e.source {
+        s.push_str(&format!(" [\\[{}\\]](#sources)", n + 1));
     }
-    s.push_str(&format!(" _[{}]_\n", md(&cite(r))));
+    s.push('\n');
     s
+}
+
+/// A source as a numbered Markdown link (or its title and path when it has no valid URL).
+fn md_source(l: &Layout, e: &Entry) -> String {
+    let Some(n) = e.source else {
+        return String::new();
+    };
+    format!("{}. {}\n", n + 1, md_link(&l.sources[n]))
+}
+
+/// `[title](url)`, or the title and its path when the source has no valid URL.
+pub fn md_link(s: &SourceRef) -> String {
+    match links::source_url(s) {
+        Some(url) => format!("[{}]({})", md(&s.title), links::markdown_url(url)),
+        None => format!("{} (`{}`)", md(&s.title), s.path.replace('`', "'")),
+    }
 }
 
 /// Markdown text with the characters that would change its structure escaped.

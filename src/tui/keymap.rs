@@ -287,7 +287,7 @@ pub static BINDINGS: &[Binding] = &[
         UP,
         "↑/k",
         Msg::Up,
-        "scroll up, or previous answer",
+        "previous item of the result, or previous answer",
         "",
     ),
     b(
@@ -295,18 +295,11 @@ pub static BINDINGS: &[Binding] = &[
         DOWN,
         "↓/j",
         Msg::Down,
-        "scroll down, or next answer",
-        "scroll",
+        "next item of the result, or next answer",
+        "move",
     ),
-    b(S::Result, PGUP, "PgUp", Msg::PageUp, "scroll a page up", ""),
-    b(
-        S::Result,
-        PGDN,
-        "PgDn",
-        Msg::PageDown,
-        "scroll a page down",
-        "",
-    ),
+    b(S::Result, PGUP, "PgUp", Msg::PageUp, "a page up", ""),
+    b(S::Result, PGDN, "PgDn", Msg::PageDown, "a page down", ""),
     b(S::Result, HOME, "Home/g", Msg::Home, "to the top", ""),
     b(S::Result, END, "End/G", Msg::End, "to the bottom", ""),
     b(
@@ -314,8 +307,16 @@ pub static BINDINGS: &[Binding] = &[
         ENTER,
         "Enter",
         Msg::Enter,
-        "change the highlighted answer (answers pane)",
-        "change",
+        "expand or fold the section under the cursor; answers pane: change the answer",
+        "expand",
+    ),
+    b(
+        S::Result,
+        &[ch('d')],
+        "d",
+        Msg::ToggleDetail,
+        "every section in full, or every section as its summary",
+        "detail",
     ),
     b(
         S::Result,
@@ -686,9 +687,9 @@ pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 pub fn hints(model: &Model) -> Vec<(&'static str, &'static str)> {
     let scopes = scopes(model);
     let mut out: Vec<(&'static str, &'static str)> = Vec::new();
-    for scope in scopes {
+    for (i, &scope) in scopes.iter().enumerate() {
         for bnd in bindings(scope) {
-            if bnd.hint.is_empty() || !shown(model, scope, bnd) {
+            if bnd.hint.is_empty() || !shown(model, scope, bnd) || shadowed(&scopes[..i], bnd) {
                 continue;
             }
             // One label for a pair like ↑/k and ↓/j.
@@ -697,10 +698,21 @@ pub fn hints(model: &Model) -> Vec<(&'static str, &'static str)> {
                 Msg::Right => "←→",
                 _ => bnd.label,
             };
-            out.push((label, bnd.hint));
+            out.push((label, hint_word(model, scope, bnd)));
         }
     }
     out
+}
+
+/// Whether every key of `bnd` is bound by one of the more specific `scopes` first, so that
+/// pressing it never does what `bnd` says (q closes an overlay rather than quitting).
+fn shadowed(scopes: &[Scope], bnd: &Binding) -> bool {
+    bnd.keys.iter().all(|k| {
+        scopes
+            .iter()
+            .flat_map(|&s| bindings(s))
+            .any(|b| b.keys.iter().any(|o| o.code == k.code && o.ctrl == k.ctrl))
+    })
 }
 
 /// Whether a binding does anything right now (hints leave out what does not).
@@ -716,9 +728,16 @@ fn shown(model: &Model, scope: Scope, bnd: &Binding) -> bool {
             .get(model.welcome_cursor)
             .is_some_and(|e| e.resumable.is_some()),
         (Msg::Continue, _) => model.verdict.next_question().is_some(),
-        (Msg::Enter, None) if scope == Scope::Result => {
-            model.result.pane == super::model::ResultPane::Answers
-        }
         _ => true,
+    }
+}
+
+/// The hint's word, where one key does one thing or another by the focused pane.
+fn hint_word(model: &Model, scope: Scope, bnd: &Binding) -> &'static str {
+    match (&bnd.msg, scope) {
+        (Msg::Enter, Scope::Result) if model.result.pane == super::model::ResultPane::Answers => {
+            "change"
+        }
+        _ => bnd.hint,
     }
 }

@@ -3,9 +3,12 @@
 //! feeds the hint bar and the help screen. The event loop is generic over the ratatui
 //! backend, so tests drive the whole app into a `TestBackend`.
 
+pub mod compare;
 pub mod keymap;
+pub mod links;
 pub mod model;
 pub mod msg;
+pub mod result;
 pub mod size_limit;
 pub mod terminal;
 pub mod theme;
@@ -30,6 +33,7 @@ use crate::files;
 use crate::saved::SavedAnswers;
 use crate::strings::wizard as w;
 
+use links::LinkOverlay;
 pub use model::Model;
 pub use msg::{Effect, Exit, Msg};
 pub use update::update;
@@ -88,7 +92,7 @@ fn io_err(e: impl std::fmt::Display) -> io::Error {
 }
 
 /// Runs the wizard on `terminal` until it ends; returns how it ended.
-pub fn run<B: Backend>(
+pub fn run<B: Backend + LinkOverlay>(
     terminal: &mut Terminal<B>,
     model: &mut Model,
     events: &mut impl Events,
@@ -112,6 +116,9 @@ pub fn run<B: Backend>(
         }
         if dirty {
             terminal.draw(|f| view(model, f)).map_err(io_err)?;
+            if model.hyperlinks {
+                terminal.backend_mut().overlay_links(&model.links.all())?;
+            }
             dirty = false;
         }
         match events.next(TICK)? {

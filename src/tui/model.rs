@@ -6,10 +6,13 @@ use std::path::PathBuf;
 use crate::dataset::{Answers, ContextIx, Dataset, OptionIx, QuestionIx};
 use crate::engine::flow::{Flow, Preview};
 use crate::engine::{self, Asked, Verdict};
-use crate::report::{self, Report, catalog::Comparison};
+use crate::report::{self, Report, compare::Comparison, layout::Layout};
 use crate::saved::SavedAnswers;
 
+pub use super::compare::{ComparePane, CompareScreen};
+use super::links::Links;
 use super::msg::{Exit, Export};
+pub use super::result::{ResultPane, ResultScreen};
 use super::theme::Theme;
 
 /// Below this size the wizard shows one centred message instead of its screens.
@@ -104,55 +107,6 @@ pub struct QuestionState {
     pub panel_scroll: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResultPane {
-    Report,
-    Answers,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResultState {
-    pub pane: ResultPane,
-    pub scroll: usize,
-    /// Index into the report's answers.
-    pub answer: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ComparePane {
-    Table,
-    Details,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompareState {
-    /// Indexed by candidate: shown as a column.
-    pub shown: Vec<bool>,
-    /// The highlighted candidate in the Show line.
-    pub column: usize,
-    pub only_differences: bool,
-    /// Whose support row is shown.
-    pub context: Option<ContextIx>,
-    /// The highlighted row of the table.
-    pub row: usize,
-    pub pane: ComparePane,
-    pub details_scroll: usize,
-}
-
-impl CompareState {
-    pub fn new(ds: &Dataset) -> Self {
-        Self {
-            shown: vec![true; ds.candidates.len()],
-            column: 0,
-            only_differences: false,
-            context: None,
-            row: 0,
-            pane: ComparePane::Table,
-            details_scroll: 0,
-        }
-    }
-}
-
 /// A line under the screens: what just happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -183,14 +137,16 @@ pub struct Model {
     pub answers: Answers,
     /// The engine's verdict on `answers`.
     pub verdict: Verdict,
-    /// The verdict resolved into sentences: what the screens show.
+    /// The verdict resolved into sentences.
     pub report: Report,
+    /// The report laid out in sections: what the result screen shows.
+    pub layout: Layout,
     pub screen: Screen,
     pub overlays: Vec<Overlay>,
     pub dialog: Option<Dialog>,
     pub question: QuestionState,
-    pub result: ResultState,
-    pub compare: CompareState,
+    pub result: ResultScreen,
+    pub compare: CompareScreen,
     /// The highlighted row of the support matrix.
     pub matrix_row: usize,
     /// Scroll of the support matrix's details.
@@ -202,6 +158,10 @@ pub struct Model {
     /// The terminal size, as last reported.
     pub size: (u16, u16),
     pub theme: Theme,
+    /// Whether sources are drawn as terminal hyperlinks (OSC 8).
+    pub hyperlinks: bool,
+    /// Where the last frame drew its links.
+    pub links: Links,
     /// Date written into decision records.
     pub today: String,
     /// Answers that came from `--answers`.
@@ -218,7 +178,8 @@ impl Model {
     pub fn new(editions: Vec<Edition>, active: usize, ds: Dataset, answers: Answers) -> Self {
         let verdict = engine::decide(&ds, &answers);
         let report = report::build(&ds, &verdict);
-        let compare = CompareState::new(&ds);
+        let layout = report::layout::build(&report);
+        let compare = CompareScreen::new(&ds);
         let prefilled = answers.answered().count();
         Self {
             welcome_cursor: active,
@@ -230,16 +191,13 @@ impl Model {
                 pane: QuestionPane::Options,
                 panel_scroll: 0,
             },
-            result: ResultState {
-                pane: ResultPane::Report,
-                scroll: 0,
-                answer: 0,
-            },
+            result: ResultScreen::default(),
             compare,
             ds,
             answers,
             verdict,
             report,
+            layout,
             screen: Screen::Welcome,
             overlays: Vec::new(),
             dialog: None,
@@ -250,6 +208,8 @@ impl Model {
             previews: Vec::new(),
             size: (80, 24),
             theme: Theme::default(),
+            hyperlinks: false,
+            links: Links::default(),
             today: String::from("1970-01-01"),
             prefilled,
             exit: None,
@@ -276,6 +236,7 @@ impl Model {
     pub fn refresh(&mut self) {
         self.verdict = engine::decide(&self.ds, &self.answers);
         self.report = report::build(&self.ds, &self.verdict);
+        self.layout = report::layout::build(&self.report);
     }
 
     pub fn too_small(&self) -> bool {
@@ -341,12 +302,14 @@ impl Model {
                 .collect(),
             context: self.compare.context,
             only_differences: self.compare.only_differences,
+            // Read beside the result once there is one to read it beside.
+            result: (!self.report.answers.is_empty()).then(|| self.report.marks.clone()),
         }
     }
 
     /// The support row of the comparison, when shown: (context, whether it differs).
     pub fn support_row(&self) -> Option<(ContextIx, bool)> {
-        self.comparison().support_row()
+        self.comparison().support_shown()
     }
 
     /// The question behind row `i` of the answers pane.

@@ -34,6 +34,8 @@ pub enum Msg {
     NextPane,
     /// Show or hide the highlighted column.
     Toggle,
+    /// Every section of the result in full, or back to the summaries.
+    ToggleDetail,
     Quit,
     /// Ctrl+C: leave at once.
     Interrupt,

@@ -100,6 +100,11 @@ impl Theme {
         }
     }
 
+    /// A link to a source (underlined, as the terminal's hyperlink shows it too).
+    pub fn link(self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
     /// A comparison row whose values differ (always next to ≠).
     pub fn differs(self) -> Style {
         self.fg(Color::Yellow)

@@ -8,10 +8,11 @@ use crate::report;
 use crate::strings::wizard as w;
 
 use super::model::{
-    ComparePane, CompareState, Dialog, EditionState, Model, Overlay, QuestionPane, ResultPane,
+    ComparePane, CompareScreen, Dialog, EditionState, Model, Overlay, QuestionPane, ResultPane,
     Screen, Status, StatusKind,
 };
 use super::msg::{Effect, Exit, Export, Msg};
+use super::result::Move;
 use super::size_limit;
 use super::view::{self, Scroll};
 
@@ -191,12 +192,7 @@ fn page(m: &Model) -> isize {
 }
 
 fn clamp_scrolls(m: &mut Model) {
-    m.result.scroll = m.result.scroll.min(view::max_scroll(m, Scroll::Result));
     m.help_scroll = m.help_scroll.min(view::max_scroll(m, Scroll::Help));
-    m.compare.details_scroll = m
-        .compare
-        .details_scroll
-        .min(view::max_scroll(m, Scroll::CompareDetails));
     m.question.panel_scroll = m
         .question
         .panel_scroll
@@ -249,10 +245,9 @@ pub fn switch_edition(m: &mut Model, i: usize) -> bool {
     let old_answers = std::mem::replace(&mut m.answers, answers);
     m.editions[m.active].state = EditionState::Stashed(old_ds, old_answers);
     m.active = i;
-    m.compare = CompareState::new(&m.ds);
+    m.compare = CompareScreen::new(&m.ds);
     m.matrix_row = 0;
-    m.result.scroll = 0;
-    m.result.answer = 0;
+    m.result = Default::default();
     m.question.current = 0;
     m.question.cursor = 0;
     m.refresh();
@@ -320,9 +315,8 @@ fn go_question(m: &mut Model, q: usize) {
 fn go_result(m: &mut Model) {
     m.screen = Screen::Result;
     m.overlays.clear();
-    m.result.scroll = 0;
     m.result.pane = ResultPane::Report;
-    m.result.answer = m.result.answer.min(m.answer_rows().len().saturating_sub(1));
+    m.result.reset(m.answer_rows().len());
 }
 
 fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
@@ -416,6 +410,19 @@ fn back(m: &mut Model) {
 fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let answers_pane = m.result.pane == ResultPane::Answers;
     let n = m.answer_rows().len();
+    let how = match msg {
+        Msg::Up => Some(Move::Up),
+        Msg::Down => Some(Move::Down),
+        Msg::PageUp => Some(Move::PageUp),
+        Msg::PageDown => Some(Move::PageDown),
+        Msg::Home => Some(Move::Home),
+        Msg::End => Some(Move::End),
+        _ => None,
+    };
+    if let Some(how) = how {
+        m.result.move_by(how, n);
+        return None;
+    }
     match msg {
         Msg::NextPane => {
             m.result.pane = if answers_pane {
@@ -424,31 +431,9 @@ fn result_update(m: &mut Model, msg: Msg) -> Option<Effect> {
                 ResultPane::Answers
             }
         }
-        Msg::Up if answers_pane => m.result.answer = step(m.result.answer, true, n),
-        Msg::Down if answers_pane => m.result.answer = step(m.result.answer, false, n),
-        Msg::Up => {
-            m.result.scroll = scroll_by(m.result.scroll, -1, view::max_scroll(m, Scroll::Result))
-        }
-        Msg::Down => {
-            m.result.scroll = scroll_by(m.result.scroll, 1, view::max_scroll(m, Scroll::Result))
-        }
-        Msg::PageUp => {
-            m.result.scroll = scroll_by(
-                m.result.scroll,
-                -page(m),
-                view::max_scroll(m, Scroll::Result),
-            )
-        }
-        Msg::PageDown => {
-            m.result.scroll = scroll_by(
-                m.result.scroll,
-                page(m),
-                view::max_scroll(m, Scroll::Result),
-            )
-        }
-        Msg::Home => m.result.scroll = 0,
-        Msg::End => m.result.scroll = view::max_scroll(m, Scroll::Result),
-        Msg::Enter if answers_pane => {
+        Msg::Enter if !answers_pane => m.result.toggle_selected(&m.layout),
+        Msg::ToggleDetail => m.result.toggle_all(&m.layout),
+        Msg::Enter => {
             if let Some(q) = m.result_answer_question(m.result.answer) {
                 m.dialog = Some(Dialog::Chooser {
                     question: q,
@@ -495,7 +480,11 @@ fn expand_home(name: &str) -> PathBuf {
 /// What an export writes, from the current report and answers.
 pub fn export_contents(m: &Model, what: Export) -> String {
     match what {
-        Export::Report => report::terminal_text(&report::recommend::markdown(&m.report)),
+        // A file is for keeping: the report in full.
+        Export::Report => report::terminal_text(&report::recommend::render_markdown(
+            &m.layout,
+            report::recommend::Options::detail(),
+        )),
         Export::Adr => report::terminal_text(&report::adr::adr(&m.ds, &m.report, &m.today)),
         Export::Answers => m.answers.to_toml(&m.ds),
     }
@@ -524,9 +513,7 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
                         m.answers.set(question, cursor);
                         m.refresh();
                         m.save_answers();
-                        m.result.scroll = 0;
-                        m.result.answer =
-                            m.result.answer.min(m.answer_rows().len().saturating_sub(1));
+                        m.result.reset(m.answer_rows().len());
                         let mut text = w::ANSWER_CHANGED.to_owned();
                         if m.flow().next().is_some() {
                             text = format!("{text} {}", w::NEW_QUESTIONS);
@@ -621,11 +608,6 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
 
 // ---- compare, matrix, help ----
 
-/// Rows of the comparison table: criteria shown, then the support row.
-pub fn compare_rows(m: &Model) -> usize {
-    m.comparison().rows().len() + usize::from(m.support_row().is_some())
-}
-
 fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
     let n = m.ds.candidates.len();
     let details = m.compare.pane == ComparePane::Details;
@@ -654,35 +636,23 @@ fn compare_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::Up | Msg::Down if details => {
-            let d = if msg == Msg::Up { -1 } else { 1 };
-            m.compare.details_scroll = scroll_by(
-                m.compare.details_scroll,
-                d,
-                view::max_scroll(m, Scroll::CompareDetails),
-            );
+            m.compare
+                .scroll_details(if msg == Msg::Up { -1 } else { 1 });
         }
-        Msg::Up | Msg::Down => {
-            m.compare.row = step(m.compare.row, msg == Msg::Up, compare_rows(m));
-            m.compare.details_scroll = 0;
-        }
+        Msg::Up | Msg::Down => m.compare.move_row(if msg == Msg::Up { -1 } else { 1 }),
         Msg::PageUp | Msg::PageDown => {
             let d = if msg == Msg::PageUp {
                 -page(m)
             } else {
                 page(m)
             };
-            m.compare.details_scroll = scroll_by(
-                m.compare.details_scroll,
-                d,
-                view::max_scroll(m, Scroll::CompareDetails),
-            );
+            m.compare.scroll_details(d);
         }
         Msg::Back => {
             m.overlays.pop();
         }
         _ => {}
     }
-    m.compare.row = m.compare.row.min(compare_rows(m).saturating_sub(1));
     None
 }
 

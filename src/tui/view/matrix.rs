@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::compare::{GridRow, grid};
 use super::text::{self, para};
 use crate::strings::{self, wizard as w};
 use crate::tui::model::Model;
+use crate::tui::theme::Theme;
+use ratatui::style::Style;
 
 fn layout(body: Rect) -> (Rect, Rect) {
     let details_h = (body.height * 2 / 5).max(5).min(body.height);
@@ -105,4 +106,100 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
         details_lines(m, dw),
         m.matrix_scroll,
     );
+}
+
+/// One row of a grid: a one-column mark, a label and the cells.
+struct GridRow {
+    mark: &'static str,
+    label: String,
+    cells: Vec<String>,
+}
+
+/// A table as lines: a mark column, a label column, one column per header entry. The label
+/// column gives way first when the width is short; then the value columns are cut.
+fn grid(
+    theme: Theme,
+    header: &[String],
+    rows: &[GridRow],
+    selected: Option<(usize, bool)>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let n = header.len();
+    let gap = 2;
+    let natural: Vec<usize> = (0..n)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.cells.get(i).map_or(0, |c| text::width(c)))
+                .chain(std::iter::once(text::width(&header[i])))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let label_nat = rows
+        .iter()
+        .map(|r| text::width(&r.label))
+        .max()
+        .unwrap_or(0);
+    let avail = width.saturating_sub(2);
+    // The label column gives way first, down to 14 columns; then the widest value
+    // column loses one column at a time (down to 3), so no width is left unused.
+    let mut cols = natural.clone();
+    let label_min = label_nat.min(14);
+    let used = |cols: &[usize]| cols.iter().map(|v| v + gap).sum::<usize>();
+    while label_min + used(&cols) > avail {
+        let Some((i, &widest)) = cols.iter().enumerate().max_by_key(|(_, v)| **v) else {
+            break;
+        };
+        if widest <= 3 {
+            break;
+        }
+        cols[i] -= 1;
+    }
+    let label_w = avail.saturating_sub(used(&cols)).min(label_nat);
+    let mut out = Vec::new();
+    let mut head = format!("  {}", " ".repeat(label_w));
+    for (i, h) in header.iter().enumerate() {
+        head.push_str(&" ".repeat(gap));
+        head.push_str(&text::pad(h, cols[i]));
+    }
+    out.push(Line::from(Span::styled(
+        text::truncate(&head, width),
+        theme.strong(),
+    )));
+    for (ri, r) in rows.iter().enumerate() {
+        let mut spans = vec![
+            Span::styled(format!("{} ", r.mark), theme.differs()),
+            Span::raw(text::pad(&r.label, label_w)),
+        ];
+        for (i, c) in r.cells.iter().enumerate() {
+            let style = cell_style(theme, c);
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(
+                text::pad(c, cols.get(i).copied().unwrap_or(0)),
+                style,
+            ));
+        }
+        let mut line = Line::from(spans);
+        if let Some((sel, focused)) = selected
+            && sel == ri
+        {
+            let s: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let style = if focused {
+                theme.selected()
+            } else {
+                theme.strong()
+            };
+            line = Line::from(Span::styled(text::pad(&s, width), style));
+        }
+        out.push(line);
+    }
+    out
+}
+
+fn cell_style(theme: Theme, c: &str) -> Style {
+    if c.starts_with("No") {
+        theme.dim()
+    } else {
+        theme.text()
+    }
 }

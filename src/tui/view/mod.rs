@@ -21,9 +21,7 @@ use crate::strings::wizard as w;
 /// Scrollable areas whose end `update` needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scroll {
-    Result,
     Help,
-    CompareDetails,
     MatrixDetails,
     Candidates,
 }
@@ -80,9 +78,7 @@ pub fn body_of(m: &Model) -> Rect {
 pub fn max_scroll(m: &Model, which: Scroll) -> usize {
     let body = body_of(m);
     match which {
-        Scroll::Result => result::max_scroll(m, body),
         Scroll::Help => help::max_scroll(m, body),
-        Scroll::CompareDetails => compare::max_details_scroll(m, body),
         Scroll::Candidates => question::max_panel_scroll(m, body),
         Scroll::MatrixDetails => matrix::max_details_scroll(m, body),
     }
@@ -90,6 +86,7 @@ pub fn max_scroll(m: &Model, which: Scroll) -> usize {
 
 /// Draws the whole app.
 pub fn view(m: &Model, f: &mut Frame) {
+    m.links.clear();
     let area = f.area();
     if area.width < super::model::MIN_WIDTH || area.height < super::model::MIN_HEIGHT {
         too_small(m, f, area);
@@ -170,7 +167,7 @@ fn status(m: &Model, f: &mut Frame, area: Rect) {
 }
 
 /// The hint bar: help, quit and the way back first, so they are never cut off; when the
-/// keys do not all fit, it ends with "? more" (help lists them all).
+/// keys do not all fit, the help key reads "? all keys" (help lists them all).
 fn hints(m: &Model, f: &mut Frame, area: Rect) {
     let mut entries = keymap::hints(m);
     let back = entries.iter().position(|e| e.1 == "back" || e.1 == "close");
@@ -187,21 +184,25 @@ fn hints(m: &Model, f: &mut Frame, area: Rect) {
     }
     entries.retain(|e| !first.contains(e));
     first.extend(entries);
-    let more = format!("? {}", w::MORE_KEYS);
-    let max = area.width as usize;
+    let entry_width = |(key, what): &(&str, &str)| {
+        text::width(key) + 1 + text::width(&w::vocab(what, &m.ds.vocabulary)) + 3
+    };
+    let max = (area.width as usize).saturating_sub(1);
+    // When not every key fits, the help key says that it lists the rest.
+    if first.iter().map(entry_width).sum::<usize>() > max
+        && let Some(help) = first.iter_mut().find(|e| e.0 == "?")
+    {
+        help.1 = w::MORE_KEYS;
+    }
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    let count = first.len();
-    for (i, (key, what)) in first.into_iter().enumerate() {
-        let what = w::vocab(what, &m.ds.vocabulary);
-        let need = text::width(key) + 1 + text::width(&what) + 3;
-        let room_after = if i + 1 < count { text::width(&more) } else { 0 };
-        if used + need + room_after > max {
-            spans.push(Span::styled("?", m.theme.key()));
-            spans.push(Span::raw(format!(" {}", w::MORE_KEYS)));
+    let mut used = 0;
+    for entry in first {
+        let need = entry_width(&entry);
+        if used + need > max + 3 {
             break;
         }
-        spans.push(Span::styled(key, m.theme.key()));
+        spans.push(Span::styled(entry.0, m.theme.key()));
+        let what = w::vocab(entry.1, &m.ds.vocabulary);
         spans.push(Span::raw(format!(" {}   ", text::clean(&what))));
         used += need;
     }

@@ -1,349 +1,488 @@
-//! The result: the report the engine's verdict resolves to, and the answers that led to
-//! it, each of which can be changed here and re-evaluated at once.
+//! The result screen: the report's layout as a list the cursor reads (each section its
+//! summary until expanded), with a scrollbar, and the answers that led to it in a pane
+//! below, each open to change. Drawn with ratatui's `Layout`, `List` and `Scrollbar`; the
+//! list's scroll position and page size go back to the screen's state for the next key.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{
+    Block, BorderType, Borders, HighlightSpacing, List, ListItem, ListState, Padding, Scrollbar,
+    ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
-use super::text::{self, blank, heading, para};
-use crate::report::model::{AnswerRef, Reason, ReasonKind};
+use super::text::{self, para};
+use crate::report::layout::{
+    self as report_layout, Detail, Entry, Mark, Section, SectionKind, Tone,
+};
+use crate::report::links;
 use crate::strings::{self, wizard as w};
-use crate::tui::model::{Model, ResultPane};
+use crate::tui::links::{Links, PlacedLink};
+use crate::tui::model::Model;
+use crate::tui::result::{Item, ResultPane, ResultScreen};
+use crate::tui::theme::Theme;
 
-fn layout(m: &Model, body: Rect) -> (Rect, Rect) {
-    let n = m.report.answers.len().max(1) as u16;
-    let answers_h = (n + 2).min((body.height / 3).max(4)).min(body.height);
-    let report_h = body.height - answers_h;
-    (
-        Rect::new(body.x, body.y, body.width, report_h),
-        Rect::new(body.x, body.y + report_h, body.width, answers_h),
-    )
-}
-
-pub fn max_scroll(m: &Model, body: Rect) -> usize {
-    let (report, _) = layout(m, body);
-    super::overflow(report, |width| lines(m, width))
-}
+/// Columns the list's cursor mark takes before every item.
+const CURSOR: &str = "› ";
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
-    let (report_area, answers_area) = layout(m, body);
-    let focus_report = m.result.pane == ResultPane::Report;
-    let width = super::inner(report_area).width as usize;
-    super::scrolled_panel(
-        m,
-        f,
-        report_area,
-        w::SCREEN_RESULT,
-        focus_report,
-        lines(m, width),
-        m.result.scroll,
-    );
-
-    let inner = super::panel(m, f, answers_area, w::YOUR_ANSWERS, !focus_report);
-    let t = m.theme;
-    let width = inner.width as usize;
-    let mut out: Vec<Line> = Vec::new();
-    if m.report.answers.is_empty() {
-        out.push(Line::from(Span::styled(w::NO_ANSWERS, t.dim())));
+    let focus_answers = m.result.pane == ResultPane::Answers;
+    let answers_h = if focus_answers {
+        (m.answer_rows().len().max(1) as u16 + 2).min((body.height / 2).max(3))
+    } else {
+        0
+    };
+    let [report_area, answers_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(answers_h)]).areas(body);
+    let report = ReportList {
+        layout: &m.layout,
+        state: &m.result,
+        theme: m.theme,
+        focused: !focus_answers,
+        hyperlinks: m.hyperlinks,
+        links: &m.links,
+        answers_hint: (!focus_answers).then(|| answers_line(m)),
+        open_left: m.verdict.next_question().is_some(),
+    };
+    f.render_widget(report, report_area);
+    if focus_answers {
+        f.render_widget(AnswersPane { m }, answers_area);
     }
-    let cursor = m
-        .result
-        .answer
-        .min(m.report.answers.len().saturating_sub(1));
-    let label_w = m
+}
+
+/// The answers pane folded into one line on the report's frame.
+fn answers_line(m: &Model) -> String {
+    let mut labels: Vec<String> = m
         .report
         .answers
         .iter()
-        .map(|a| text::width(&text::clean(&a.label)))
-        .max()
-        .unwrap_or(0)
-        .min(width / 2);
-    let prompt_w = width.saturating_sub(label_w + 5);
-    for (i, a) in m.report.answers.iter().enumerate() {
-        let selected = i == cursor;
-        let line = format!(
-            "{} {} → {}",
-            if selected { "›" } else { " " },
-            text::pad(&a.prompt, prompt_w),
-            text::truncate(&a.label, label_w),
-        );
-        let style = match (selected, focus_report) {
-            (true, false) => t.selected(),
-            (true, true) => t.strong(),
-            _ => t.text(),
-        };
-        out.push(Line::from(Span::styled(text::pad(&line, width), style)));
+        .map(|a| text::clean(&a.label))
+        .collect();
+    let answered = labels.len();
+    let not_needed = m.flow().not_needed().len();
+    if not_needed > 0 {
+        labels.push(format!("{not_needed} {}", w::NOT_NEEDED));
     }
-    let h = inner.height as usize;
-    let skip = (cursor + 1).saturating_sub(h);
-    let shown: Vec<Line> = out.into_iter().skip(skip).take(h).collect();
-    f.render_widget(Paragraph::new(shown), inner);
-}
-
-fn answer_phrase(a: &AnswerRef) -> String {
     format!(
-        "\u{201c}{}\u{201d} ({}={})",
-        text::clean(&a.label),
-        text::clean(&a.question),
-        text::clean(&a.option)
+        " {} ({answered}) · Tab: {} ",
+        w::YOUR_ANSWERS,
+        if labels.is_empty() {
+            w::NO_ANSWERS.to_owned()
+        } else {
+            labels.join(" · ")
+        }
     )
 }
 
-fn reason(m: &Model, out: &mut Vec<Line<'static>>, r: &Reason, indent: &str, width: usize) {
-    let t = m.theme;
-    let (mark, style) = match r.kind {
-        ReasonKind::Points | ReasonKind::Contrast => {
-            (strings::signed(r.points.unwrap_or(0)), t.text())
-        }
-        ReasonKind::Caveat => ("!".to_owned(), t.warn()),
-        ReasonKind::More => ("…".to_owned(), t.dim()),
-        ReasonKind::Meets | ReasonKind::Supported => ("✓".to_owned(), t.text()),
-        _ => ("✗".to_owned(), t.excluded()),
-    };
-    para(
-        out,
-        &format!("{indent}{mark} "),
-        style,
-        &r.text,
-        t.text(),
-        width,
-        0,
-    );
-    // Details line up with the reason's text, whatever the mark's width (✓, +2, -10).
-    let sub = format!("{indent}{}", " ".repeat(text::width(&mark) + 1));
-    if !r.answers.is_empty() {
-        let answers: Vec<String> = r.answers.iter().map(answer_phrase).collect();
-        para(
-            out,
-            &sub,
-            t.dim(),
-            &format!("{} {}", w::YOU_ANSWERED, answers.join(", ")),
-            t.dim(),
-            width,
-            0,
-        );
-    }
-    if let Some(n) = &r.cell_note {
-        para(
-            out,
-            &sub,
-            t.dim(),
-            &format!("{}: {n}", w::NOTE),
-            t.dim(),
-            width,
-            0,
-        );
-    }
-    para(
-        out,
-        &sub,
-        t.dim(),
-        &format!("{}: {}", w::SOURCE, r.source.title),
-        t.dim(),
-        width,
-        0,
-    );
+/// The report as a list of items, drawn over the screen's state.
+struct ReportList<'a> {
+    layout: &'a report_layout::Layout,
+    state: &'a ResultScreen,
+    theme: Theme,
+    focused: bool,
+    hyperlinks: bool,
+    links: &'a Links,
+    /// The folded answers pane, on the bottom border.
+    answers_hint: Option<String>,
+    /// Questions are left unanswered (n answers them).
+    open_left: bool,
 }
 
-/// The report as lines of `width` columns.
-pub fn lines(m: &Model, width: usize) -> Vec<Line<'static>> {
-    let t = m.theme;
-    let r = &m.report;
-    let mut out = Vec::new();
-    let (mark, style) = match (&r.recommendation, r.decided_by_order) {
-        (Some(_), false) => ("★ ", t.winner()),
-        (Some(_), true) => ("= ", t.strong()),
-        (None, _) if r.conflict.is_some() => ("✗ ", t.error()),
-        (None, _) => ("", t.strong()),
-    };
-    para(&mut out, mark, style, &r.headline, style, width, 0);
-    for n in &r.notices {
-        para(&mut out, "  ", t.text(), n, t.dim(), width, 0);
-    }
-    for o in &r.outcomes {
-        blank(&mut out);
-        if o.title != r.headline {
-            para(&mut out, "■ ", t.warn(), &o.title, t.warn(), width, 0);
+/// A link inside an item: on line `line`, from column `col`.
+struct LinkAt {
+    line: usize,
+    col: usize,
+    text: String,
+    url: String,
+}
+
+/// One item as drawn: its lines and the links among them.
+struct Drawn {
+    lines: Vec<Line<'static>>,
+    links: Vec<LinkAt>,
+}
+
+impl Widget for ReportList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        // No top border: the header line above already names the screen, and the row is
+        // worth more to the result.
+        let mut block = Block::new()
+            .borders(Borders::LEFT | Borders::RIGHT | Borders::BOTTOM)
+            .border_type(BorderType::Rounded)
+            .border_style(t.border(self.focused))
+            .padding(Padding::horizontal(1));
+        if let Some(hint) = &self.answers_hint {
+            let room = area.width.saturating_sub(4) as usize;
+            block = block.title_bottom(Span::styled(text::truncate(hint, room), t.dim()));
         }
-        para(&mut out, "  ", t.text(), &o.text, t.text(), width, 0);
-        if !o.answers.is_empty() {
-            let answers: Vec<String> = o.answers.iter().map(answer_phrase).collect();
-            para(
-                &mut out,
-                "  ",
-                t.dim(),
-                &format!("{} {}", w::YOU_ANSWERED, answers.join(", ")),
-                t.dim(),
-                width,
-                0,
-            );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.width < 4 || inner.height == 0 {
+            return;
         }
-    }
-    if r.recommendation.is_some() {
-        blank(&mut out);
-        heading(&mut out, w::WHY, t.heading());
-        if !r.why.iter().any(|x| x.kind == ReasonKind::Points) {
-            para(
-                &mut out,
-                "  ",
-                t.text(),
-                w::WHY_LEADS_BY_ORDER,
-                t.text(),
-                width,
-                0,
-            );
+        // One list row per screen line, so that a long entry scrolls line by line. The
+        // summaries are shown whole when they fit, else cut to a few lines each.
+        let width = inner.width as usize - text::width(CURSOR);
+        let room = inner.height as usize;
+        let mut drawn = self.rows(width, false);
+        if drawn.1.len() > room {
+            drawn = self.rows(width, true);
         }
-        for x in &r.why {
-            reason(m, &mut out, x, "  ", width);
-        }
-    }
-    if !r.caveats.is_empty() {
-        blank(&mut out);
-        heading(&mut out, w::CAVEATS, t.heading());
-        for c in &r.caveats {
-            para(
-                &mut out,
-                "  ! ",
-                t.warn(),
-                &format!("{}: {}", c.label, c.text),
-                t.text(),
-                width,
-                0,
-            );
-        }
-    }
-    if !r.next_steps.is_empty() {
-        blank(&mut out);
-        heading(&mut out, w::NEXT_STEPS, t.heading());
-        for s in &r.next_steps {
-            para(
-                &mut out,
-                "  - ",
-                t.text(),
-                &format!("{}: {}", s.label, s.text),
-                t.text(),
-                width,
-                0,
-            );
-        }
-    }
-    if r.conflict.as_ref().is_some_and(|c| c.answers.is_empty()) {
-        blank(&mut out);
-        para(
-            &mut out,
-            "",
-            t.text(),
-            &strings::no_answer_conflicts(&r.candidate_word),
-            t.text(),
-            width,
-            0,
-        );
-    } else if let Some(c) = &r.conflict {
-        blank(&mut out);
-        heading(
-            &mut out,
-            if c.smallest {
-                w::CONFLICT_SMALLEST
+        let (rows, lines, links) = drawn;
+        let total = lines.len();
+        let at = self.state.learn(rows, room);
+        let list = List::new(lines.into_iter().map(ListItem::new))
+            .highlight_symbol(CURSOR)
+            .highlight_spacing(HighlightSpacing::Always)
+            .highlight_style(if self.focused {
+                t.strong()
             } else {
-                w::CONFLICT_MINIMAL
-            },
-            t.heading(),
-        );
-        for a in &c.answers {
-            para(
-                &mut out,
-                "  ✗ ",
-                t.excluded(),
-                &format!("{}  {}", a.prompt, answer_phrase(a)),
-                t.text(),
-                width,
-                0,
-            );
+                Style::new()
+            });
+        let mut st: ListState = self.state.list.get();
+        st.select(Some(at));
+        StatefulWidget::render(list, inner, buf, &mut st);
+        // Where the list scrolled to is the state's for the next key.
+        self.state.list.set(st);
+        let offset = st.offset();
+        if self.hyperlinks {
+            let x0 = inner.x + text::width(CURSOR) as u16;
+            for (row, l) in links {
+                if (offset..offset + room).contains(&row) {
+                    self.links.push(PlacedLink {
+                        x: x0 + l.col as u16,
+                        y: inner.y + (row - offset) as u16,
+                        text: l.text,
+                        url: l.url,
+                    });
+                }
+            }
         }
-        if !c.given.is_empty() {
-            let given: Vec<String> = c.given.iter().map(answer_phrase).collect();
-            para(
-                &mut out,
-                "    ",
-                t.dim(),
-                &format!("{} {}", strings::CONFLICT_GIVEN, given.join(", ")),
-                t.dim(),
-                width,
-                0,
-            );
-        }
-        heading(&mut out, w::RELAX, t.heading());
-        for x in &c.relaxations {
-            para(&mut out, "  → ", t.text(), &x.text, t.text(), width, 0);
+        if total > room {
+            let mut sb = ScrollbarState::new(total.saturating_sub(room))
+                .position(offset.min(total.saturating_sub(room)))
+                .viewport_content_length(room);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .render(
+                    Rect {
+                        height: area.height.saturating_sub(1),
+                        ..area
+                    },
+                    buf,
+                    &mut sb,
+                );
         }
     }
-    if !r.why_not.is_empty() {
-        blank(&mut out);
-        heading(
-            &mut out,
-            if r.recommendation.is_some() {
-                w::WHY_NOT_OTHERS
-            } else {
-                w::WHY_EACH_OUT
-            },
-            t.heading(),
-        );
-        for x in &r.why_not {
-            let (mark, style) = if x.excluded {
-                ("✗ ", t.excluded())
-            } else {
-                ("• ", t.text())
-            };
-            para(
-                &mut out,
-                &format!("  {mark}"),
-                style,
-                &x.summary,
-                t.strong(),
-                width,
-                0,
-            );
-            for reason_ in &x.reasons {
-                reason(m, &mut out, reason_, "    ", width);
+}
+
+/// The list's rows: the item each row shows, its line, and the links among them.
+type Rows = (Vec<Item>, Vec<Line<'static>>, Vec<(usize, LinkAt)>);
+
+impl ReportList<'_> {
+    /// Every item as rows; `brief`: each summary entry cut to a few lines.
+    fn rows(&self, width: usize, brief: bool) -> Rows {
+        let mut rows: Vec<Item> = Vec::new();
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        let mut links: Vec<(usize, LinkAt)> = Vec::new();
+        for item in self.state.items(self.layout) {
+            let d = self.item(item, width, brief);
+            links.extend(d.links.into_iter().map(|l| (lines.len() + l.line, l)));
+            rows.extend(std::iter::repeat_n(item, d.lines.len()));
+            lines.extend(d.lines);
+        }
+        (rows, lines, links)
+    }
+
+    fn item(&self, item: Item, width: usize, brief: bool) -> Drawn {
+        match item {
+            Item::Verdict => self.verdict(width),
+            Item::Heading(s) => self.heading(&self.layout.sections[s]),
+            Item::Entry(s, e) => {
+                let section = &self.layout.sections[s];
+                let expanded = self.state.is_expanded(section.kind);
+                let entry = &section.entries(expanded)[e];
+                self.entry(section, entry, expanded, brief, width)
             }
         }
     }
-    if !r.what_if.is_empty() {
-        blank(&mut out);
-        heading(&mut out, w::WHAT_IF, t.heading());
-        for x in &r.what_if {
-            para(&mut out, "  → ", t.text(), &x.text, t.text(), width, 0);
+
+    fn verdict(&self, width: usize) -> Drawn {
+        let t = self.theme;
+        let (mark, style) = match self.layout.tone {
+            Tone::Recommended => ("★ ", t.winner()),
+            Tone::Tie => ("= ", t.strong()),
+            Tone::NoneNeeded => ("✓ ", t.winner()),
+            Tone::NothingFits => ("✗ ", t.error()),
+        };
+        let mut lines = Vec::new();
+        para(
+            &mut lines,
+            mark,
+            style,
+            &self.layout.headline,
+            style,
+            width,
+            2,
+        );
+        for n in &self.layout.notices {
+            para(&mut lines, "  ", t.text(), n, t.dim(), width, 3);
         }
-        if let Some(more) = &r.what_if_more {
-            para(&mut out, "    ", t.dim(), more, t.dim(), width, 0);
-        }
-    }
-    if !r.open.is_empty() {
-        blank(&mut out);
-        heading(&mut out, w::OPEN_QUESTIONS, t.heading());
-        for (id, prompt) in &r.open {
+        if self.open_left {
             para(
-                &mut out,
-                "  ? ",
-                t.text(),
-                &format!("{prompt} ({id})"),
-                t.text(),
-                width,
-                0,
-            );
-        }
-        if m.verdict.next_question().is_some() {
-            para(
-                &mut out,
+                &mut lines,
                 "  ",
                 t.text(),
                 w::UNANSWERED_LEFT,
                 t.warn(),
                 width,
-                0,
+                2,
             );
         }
+        Drawn {
+            lines,
+            links: Vec::new(),
+        }
     }
-    out
+
+    fn heading(&self, s: &Section) -> Drawn {
+        let t = self.theme;
+        let expanded = self.state.is_expanded(s.kind);
+        let arrow = match (s.expands(), expanded) {
+            (false, _) => "  ",
+            (true, false) => "▸ ",
+            (true, true) => "▾ ",
+        };
+        let count = match (s.expands(), expanded) {
+            (true, false) if s.summary.is_empty() => format!(" ({})", s.detail.len()),
+            (true, false) if summary_counts(s.kind) => {
+                format!(" ({} of {})", s.summary.len(), s.detail.len())
+            }
+            _ => String::new(),
+        };
+        let line = Line::from(vec![
+            Span::styled(arrow, t.dim()),
+            Span::styled(text::clean(&s.heading), t.heading()),
+            Span::styled(count, t.dim()),
+        ]);
+        Drawn {
+            lines: vec![line],
+            links: Vec::new(),
+        }
+    }
+
+    fn entry(&self, s: &Section, e: &Entry, expanded: bool, brief: bool, width: usize) -> Drawn {
+        let t = self.theme;
+        let indent = "  ".repeat(1 + usize::from(e.indent));
+        if s.kind == SectionKind::Sources {
+            return self.source_line(e, &indent, width);
+        }
+        if s.kind == SectionKind::Ranking {
+            // Columns: one line, cut rather than wrapped.
+            let line = Line::from(text::truncate(&format!("{indent}{}", e.text), width));
+            return Drawn {
+                lines: vec![line],
+                links: Vec::new(),
+            };
+        }
+        let (mark, mark_style) = mark(t, e.mark);
+        let prefix = format!("{indent}{mark}");
+        let max = if expanded || !brief {
+            0
+        } else {
+            summary_lines(s.kind)
+        };
+        let mut lines = Vec::new();
+        let style = if s.kind == SectionKind::Outcome {
+            t.text()
+        } else if e.indent == 0 && s.kind == SectionKind::WhyNot {
+            t.strong()
+        } else {
+            t.text()
+        };
+        para(&mut lines, &prefix, mark_style, &e.text, style, width, max);
+        let mut links = Vec::new();
+        if !expanded {
+            return Drawn { lines, links };
+        }
+        let under = " ".repeat(text::width(&prefix));
+        for d in &e.details {
+            let line = match d {
+                Detail::Answered(a) => a.clone(),
+                Detail::Note(n) => format!("{}: {n}", w::NOTE),
+                Detail::Cite(c) => format!("[{c}]"),
+            };
+            para(&mut lines, &under, t.dim(), &line, t.dim(), width, 0);
+        }
+        if let Some(n) = e.source {
+            let source = &self.layout.sources[n];
+            self.source(
+                &mut lines,
+                &mut links,
+                source,
+                &format!("{under}{}: ", w::SOURCE),
+                width,
+            );
+        }
+        Drawn { lines, links }
+    }
+
+    /// An entry of the Sources section: the title (a link where the terminal shows them).
+    fn source_line(&self, e: &Entry, indent: &str, width: usize) -> Drawn {
+        let mut lines = Vec::new();
+        let mut links = Vec::new();
+        if let Some(n) = e.source {
+            self.source(
+                &mut lines,
+                &mut links,
+                &self.layout.sources[n],
+                &format!("{indent}{}. ", n + 1),
+                width,
+            );
+        }
+        Drawn { lines, links }
+    }
+
+    /// A source after `prefix`: its title as a link when links are on, else the title
+    /// and, under it, the URL to copy (or the path, without a valid URL).
+    fn source(
+        &self,
+        lines: &mut Vec<Line<'static>>,
+        links: &mut Vec<LinkAt>,
+        s: &crate::report::model::SourceRef,
+        prefix: &str,
+        width: usize,
+    ) {
+        let t = self.theme;
+        let url = links::source_url(s);
+        let pw = text::width(prefix);
+        let room = width.saturating_sub(pw).max(1);
+        let title_lines = text::wrap(&s.title, room);
+        for (i, l) in title_lines.into_iter().enumerate() {
+            let p = if i == 0 {
+                prefix.to_owned()
+            } else {
+                " ".repeat(pw)
+            };
+            let style = match (url, self.hyperlinks) {
+                (Some(_), true) => t.link(),
+                _ => t.text(),
+            };
+            if let (Some(url), true) = (url, self.hyperlinks) {
+                links.push(LinkAt {
+                    line: lines.len(),
+                    col: pw,
+                    text: l.clone(),
+                    url: url.to_owned(),
+                });
+            }
+            lines.push(Line::from(vec![
+                Span::styled(p, t.dim()),
+                Span::styled(l, style),
+            ]));
+        }
+        let under = " ".repeat(pw);
+        match (url, self.hyperlinks) {
+            (Some(_), true) => {}
+            (Some(url), false) => para(lines, &under, t.dim(), url, t.dim(), width, 0),
+            (None, _) => para(lines, &under, t.dim(), &s.path, t.dim(), width, 0),
+        }
+    }
+}
+
+/// Whether a collapsed heading says "(1 of 8)": its summary is the first of a list.
+fn summary_counts(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Caveats | SectionKind::NextSteps | SectionKind::Relax
+    )
+}
+
+/// How many lines an entry of a section's summary may take on screen (0: all) when the
+/// summaries do not fit whole: then a typical result still fits an 80×24 terminal; Enter
+/// shows the rest.
+fn summary_lines(kind: SectionKind) -> usize {
+    match kind {
+        SectionKind::Why | SectionKind::NextSteps | SectionKind::Relax => 2,
+        SectionKind::Caveats | SectionKind::WhyNot | SectionKind::Sources => 1,
+        SectionKind::Outcome => 2,
+        SectionKind::Conflict => 2,
+        _ => 0,
+    }
+}
+
+fn mark(t: Theme, m: Mark) -> (String, Style) {
+    match m {
+        Mark::Points(p) => (format!("{} ", strings::signed(p)), t.text()),
+        Mark::Met => ("✓ ".into(), t.text()),
+        Mark::RuledOut => ("✗ ".into(), t.excluded()),
+        Mark::Caveat => ("! ".into(), t.warn()),
+        Mark::Step => ("- ".into(), t.text()),
+        Mark::Behind => ("• ".into(), t.text()),
+        Mark::NotNeeded => ("– ".into(), t.dim()),
+        Mark::Change => ("→ ".into(), t.text()),
+        Mark::None => (String::new(), t.text()),
+    }
+}
+
+/// The answers pane: every answer that counts, then the questions skipped as not needed;
+/// the highlighted one open to change (or to answer).
+struct AnswersPane<'a> {
+    m: &'a Model,
+}
+
+impl Widget for AnswersPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let m = self.m;
+        let t = m.theme;
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(t.border(true))
+            .padding(Padding::horizontal(1))
+            .title(Span::styled(format!(" {} ", w::YOUR_ANSWERS), t.heading()));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let rows = m.answer_rows();
+        if rows.is_empty() {
+            Line::from(Span::styled(w::NO_ANSWERS, t.dim())).render(inner, buf);
+            return;
+        }
+        let ds = &m.ds;
+        let label = |q: usize, o: Option<usize>| match o {
+            Some(o) => text::clean(&ds.questions[q].options[o].label),
+            None => w::NOT_NEEDED.to_owned(),
+        };
+        let label_w = rows
+            .iter()
+            .map(|&(q, o)| text::width(&label(q, o)))
+            .max()
+            .unwrap_or(0)
+            .min(width / 2);
+        let prompt_w = width.saturating_sub(label_w + 5);
+        let items: Vec<ListItem> = rows
+            .iter()
+            .map(|&(q, o)| {
+                let line = format!(
+                    "{} → {}",
+                    text::pad(&ds.questions[q].prompt, prompt_w),
+                    text::truncate(&label(q, o), label_w)
+                );
+                match o {
+                    Some(_) => ListItem::new(line),
+                    None => ListItem::new(line).style(t.dim()),
+                }
+            })
+            .collect();
+        let list = List::new(items)
+            .highlight_symbol(CURSOR)
+            .highlight_spacing(HighlightSpacing::Always)
+            .highlight_style(t.selected());
+        let mut st = ListState::default().with_selected(Some(m.result.answer));
+        StatefulWidget::render(list, inner, buf, &mut st);
+    }
 }
