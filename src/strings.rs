@@ -557,7 +557,7 @@ pub mod wizard {
     pub const ANSWER_CHANGED: &str = "Answer changed, result re-evaluated.";
     pub const NO_MORE_NEEDED: &str = "No remaining question can change the result: the questions left are not needed (you can still answer them from your answers).";
     pub const NOT_NEEDED: &str = "not needed";
-    pub const MORE_KEYS: &str = "all keys";
+    pub const MORE_KEYS: &str = "more";
     pub fn resumed(count: usize) -> String {
         let s = if count == 1 { "" } else { "s" };
         format!("Resumed your {count} saved answer{s}; n on the welcome screen starts afresh.")

@@ -167,7 +167,7 @@ fn status(m: &Model, f: &mut Frame, area: Rect) {
 }
 
 /// The hint bar: help, quit and the way back first, so they are never cut off; when the
-/// keys do not all fit, the help key reads "? all keys" (help lists them all).
+/// keys do not all fit, it ends with "? more" (help lists them all).
 fn hints(m: &Model, f: &mut Frame, area: Rect) {
     let mut entries = keymap::hints(m);
     let back = entries.iter().position(|e| e.1 == "back" || e.1 == "close");
@@ -188,23 +188,32 @@ fn hints(m: &Model, f: &mut Frame, area: Rect) {
         text::width(key) + 1 + text::width(&w::vocab(what, &m.ds.vocabulary)) + 3
     };
     let max = (area.width as usize).saturating_sub(1);
-    // When not every key fits, the help key says that it lists the rest.
-    if first.iter().map(entry_width).sum::<usize>() > max
-        && let Some(help) = first.iter_mut().find(|e| e.0 == "?")
-    {
-        help.1 = w::MORE_KEYS;
+    let more = ("?", w::MORE_KEYS);
+    // When not every key fits, the bar ends with "? more" instead of starting with "? help".
+    let cut = first.iter().map(entry_width).sum::<usize>() > max + 3;
+    if cut {
+        first.retain(|e| e.0 != "?");
     }
+    let room = if cut {
+        max - entry_width(&more).min(max)
+    } else {
+        max + 3
+    };
     let mut spans = vec![Span::raw(" ")];
     let mut used = 0;
     for entry in first {
         let need = entry_width(&entry);
-        if used + need > max + 3 {
+        if used + need > room {
             break;
         }
         spans.push(Span::styled(entry.0, m.theme.key()));
         let what = w::vocab(entry.1, &m.ds.vocabulary);
         spans.push(Span::raw(format!(" {}   ", text::clean(&what))));
         used += need;
+    }
+    if cut {
+        spans.push(Span::styled(more.0, m.theme.key()));
+        spans.push(Span::raw(format!(" {}", more.1)));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
