@@ -245,17 +245,17 @@ fn unknown_id<'a>(
         _ => &ds.vocabulary.candidate,
     };
     Diagnostic {
-        file: place.to_owned(),
-        line: None,
-        column: None,
-        key: String::new(),
-        message: format!("unknown {what} `{}`", diagnostic::shown(id)),
         expected: Some(format!(
             "one of {} (in {})",
             diagnostic::list_ids(ids.clone()),
             dataset_named(ds)
         )),
         hint: unknown::hint(ds, kind, id, Via::CommandLine, ids),
+        ..Diagnostic::new(
+            diagnostic::Kind::CommandLine,
+            place,
+            format!("unknown {what} `{}`", diagnostic::shown(id)),
+        )
     }
 }
 

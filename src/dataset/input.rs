@@ -6,21 +6,13 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{self, Diagnostic, InputError, LineIndex, did_you_mean};
+use super::diagnostic::{self, Diagnostic, InputError, Kind, LineIndex, did_you_mean};
 
 /// Largest input file accepted, in bytes. Real datasets are a few dozen KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-fn whole_file(file: &str, message: String) -> Diagnostic {
-    Diagnostic {
-        file: file.to_owned(),
-        line: None,
-        column: None,
-        key: String::new(),
-        message,
-        expected: None,
-        hint: None,
-    }
+fn whole_file(file: &str, kind: Kind, message: String) -> Diagnostic {
+    Diagnostic::new(kind, file, message)
 }
 
 /// Reads `path` as UTF-8 text of at most `MAX_FILE_BYTES`.
@@ -28,13 +20,18 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     let file = path.display().to_string();
     let failed = |e: std::io::Error| {
         let (message, expected) = io_message(&e);
-        let mut d = whole_file(&file, message);
+        let kind = if e.kind() == std::io::ErrorKind::NotFound {
+            Kind::NoSuchFile
+        } else {
+            Kind::Unreadable
+        };
+        let mut d = whole_file(&file, kind, message);
         d.expected = expected;
         d
     };
     let meta = std::fs::metadata(path).map_err(failed)?;
     if meta.is_dir() {
-        let mut d = whole_file(&file, "is a directory, not a file".into());
+        let mut d = whole_file(&file, Kind::Unreadable, "is a directory, not a file".into());
         d.expected = Some("a path to a TOML file".into());
         return Err(d.into());
     }
@@ -48,6 +45,7 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let mut d = whole_file(
             &file,
+            Kind::Unreadable,
             format!("is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB)"),
         );
         d.expected = Some(format!("a file of at most {MAX_FILE_BYTES} bytes"));
@@ -63,16 +61,17 @@ pub fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, InputError> {
         let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
         let (line, column) = LineIndex::new(valid).position(at);
         Diagnostic {
-            file: file.to_owned(),
             line: Some(line),
             column: Some(column),
-            key: String::new(),
-            message: format!(
-                "is not valid UTF-8 (byte 0x{:02x} at offset {at})",
-                e.as_bytes()[at]
-            ),
             expected: Some("a UTF-8 text file".into()),
-            hint: None,
+            ..Diagnostic::new(
+                Kind::Unreadable,
+                file,
+                format!(
+                    "is not valid UTF-8 (byte 0x{:02x} at offset {at})",
+                    e.as_bytes()[at]
+                ),
+            )
         }
         .into()
     })
@@ -115,7 +114,7 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
         None => (None, None),
     };
     if text.trim().is_empty() {
-        return Err(whole_file(file, "is empty".into()).into());
+        return Err(whole_file(file, Kind::EmptyFile, "is empty".into()).into());
     }
     if text
         .lines()
@@ -123,6 +122,7 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
     {
         return Err(whole_file(
             file,
+            Kind::EmptyFile,
             "is empty: it has only comments and blank lines".into(),
         )
         .into());
@@ -132,13 +132,10 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
         let (line, column) = locate(span.clone());
         let (message, expected) = syntax_message(text, span, e.message().trim());
         Diagnostic {
-            file: file.to_owned(),
             line,
             column,
-            key: String::new(),
-            message: format!("TOML syntax error: {message}"),
             expected,
-            hint: None,
+            ..Diagnostic::new(Kind::Syntax, file, format!("TOML syntax error: {message}"))
         }
     })?;
     // The fast way first: tracking the key path of every value costs about as much as the
@@ -146,8 +143,13 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
     if let Ok(value) = T::deserialize(de) {
         return Ok(value);
     }
-    let de = toml::de::Deserializer::parse(text)
-        .map_err(|e| whole_file(file, format!("TOML syntax error: {}", e.message().trim())))?;
+    let de = toml::de::Deserializer::parse(text).map_err(|e| {
+        whole_file(
+            file,
+            Kind::Syntax,
+            format!("TOML syntax error: {}", e.message().trim()),
+        )
+    })?;
     serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner();
         // Spanned<T> wraps its value in a private field: not part of the user's key path.
@@ -181,9 +183,9 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
             key = key.replacen(".?.", &format!(".{}.", diagnostic::shown(&k)), 1);
         }
         let (line, column) = locate(inner.span());
-        let (message, expected, hint) = split_serde_message(inner.message());
-        let hint = hint.or_else(|| misplaced_key_hint(&key, &message));
-        let (expected, hint) = match array_of_tables_hint(&key, &message) {
+        let (kind, message, expected, hint) = split_serde_message(inner.message());
+        let hint = hint.or_else(|| misplaced_key_hint(&key, &kind));
+        let (expected, hint) = match array_of_tables_hint(&key, &kind) {
             Some(h) => (
                 Some("an array of tables, one header per entry".into()),
                 Some(h),
@@ -191,13 +193,12 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
             None => (expected, hint),
         };
         Diagnostic {
-            file: file.to_owned(),
             line,
             column,
             key,
-            message,
             expected,
             hint,
+            ..Diagnostic::new(kind, file, message)
         }
         .into()
     })
@@ -428,7 +429,7 @@ const ARRAYS_OF_TABLES: &[&str] = &[
 ];
 
 /// `[candidates]` written for `[[candidates]]`.
-fn array_of_tables_hint(key: &str, message: &str) -> Option<String> {
+fn array_of_tables_hint(key: &str, kind: &Kind) -> Option<String> {
     let array = ARRAYS_OF_TABLES.iter().find(|a| {
         key == **a
             || key
@@ -436,7 +437,7 @@ fn array_of_tables_hint(key: &str, message: &str) -> Option<String> {
                 .is_some_and(|r| r.starts_with('[') && r.ends_with("].options"))
                 && **a == "questions"
     })?;
-    if !message.starts_with("invalid type: table") {
+    if !matches!(kind, Kind::WrongType { found } if found == "map") {
         return None;
     }
     let name = if key.ends_with(".options") {
@@ -495,8 +496,11 @@ const CRITERION_KEYS: &[&str] = &["id", "label", "source", "values", "notes"];
 
 /// An unknown key that belongs to the table owning this sub-table: it was written after
 /// the sub-table's header.
-fn misplaced_key_hint(key: &str, message: &str) -> Option<String> {
-    let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
+fn misplaced_key_hint(key: &str, kind: &Kind) -> Option<String> {
+    let Kind::UnknownField(field) = kind else {
+        return None;
+    };
+    let field = field.as_str();
     let mut parts: Vec<&str> = key.split('.').collect();
     parts.pop()?;
     let table = parts.last()?;
@@ -541,15 +545,38 @@ fn singular(table: &str) -> &str {
     }
 }
 
-/// Splits serde's "unknown field `x`, expected one of `a`, `b`" into message, expectation
-/// and a did-you-mean hint; other messages pass through. Rust type names become TOML's.
-fn split_serde_message(msg: &str) -> (String, Option<String>, Option<String>) {
+/// What kind of problem serde's message reports: the one place that reads its wording.
+fn serde_kind(msg: &str) -> Kind {
+    let quoted = |prefix: &str| {
+        msg.strip_prefix(prefix)
+            .and_then(|r| r.split('`').next())
+            .map(str::to_owned)
+    };
+    if let Some(field) = quoted("unknown field `") {
+        Kind::UnknownField(field)
+    } else if let Some(field) = quoted("missing field `") {
+        Kind::MissingField(field)
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let found = rest
+            .split([',', ' ', '`'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        Kind::WrongType { found }
+    } else {
+        Kind::Shape
+    }
+}
+
+/// Splits serde's "unknown field `x`, expected one of `a`, `b`" into kind, message,
+/// expectation and a did-you-mean hint; other messages pass through. Rust type names
+/// become TOML's.
+fn split_serde_message(msg: &str) -> (Kind, String, Option<String>, Option<String>) {
     let msg = msg.trim();
-    if let Some(field) = msg
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
+    let kind = serde_kind(msg);
+    if let Kind::MissingField(field) = &kind {
         return (
+            kind.clone(),
             msg.to_owned(),
             Some(format!("a `{field}` key in this table (it is required)")),
             None,
@@ -561,9 +588,14 @@ fn split_serde_message(msg: &str) -> (String, Option<String>, Option<String>) {
             let names = expected.split('`').skip(1).step_by(2);
             did_you_mean(bad, names)
         });
-        return (toml_words(&clip(head)), Some(toml_words(expected)), hint);
+        return (
+            kind,
+            toml_words(&clip(head)),
+            Some(toml_words(expected)),
+            hint,
+        );
     }
-    (toml_words(&clip(msg)), None, None)
+    (kind, toml_words(&clip(msg)), None, None)
 }
 
 /// Serde's and Rust's names for shapes, in the words of TOML and this schema.
@@ -657,7 +689,8 @@ mod tests {
 
     #[test]
     fn splits_unknown_field_messages() {
-        let (m, e, h) = split_serde_message("unknown field `titel`, expected `id` or `title`");
+        let (k, m, e, h) = split_serde_message("unknown field `titel`, expected `id` or `title`");
+        assert_eq!(k, Kind::UnknownField("titel".into()));
         assert_eq!(m, "unknown field `titel`");
         assert_eq!(e.as_deref(), Some("`id` or `title`"));
         assert_eq!(h.as_deref(), Some("did you mean `title`?"));
