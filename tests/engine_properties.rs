@@ -770,9 +770,9 @@ fn contrasts_add_up(
                     .filter(|&&(r, _)| {
                         ds.rules[r]
                             .when
-                            .tests
+                            .questions()
                             .iter()
-                            .map(|t| t.question)
+                            .copied()
                             .eq(g.questions.iter().copied())
                     })
                     .map(|&(_, p)| p)

@@ -386,8 +386,9 @@ fn static_findings(ds: &Dataset, findings: &mut Vec<Finding>) {
         .iter()
         .map(|r| &r.when)
         .chain(ds.questions.iter().map(|q| &q.ask_if));
-    for t in conditions.flat_map(|c| &c.tests) {
-        used[t.question] |= t.options;
+    for t in conditions.flat_map(|c| c.tests()) {
+        // `not` uses the options it names as much as the others.
+        used[t.question] |= if t.negated { !0 } else { t.options };
     }
     for (q, question) in ds.questions.iter().enumerate() {
         if Some(q) == ds.context_question {
@@ -412,10 +413,10 @@ fn static_findings(ds: &Dataset, findings: &mut Vec<Finding>) {
             let supported = ctx.support.iter().any(|&s| s);
             let has_outcome = ds.rules.iter().any(|r| {
                 r.outcome.is_some()
-                    && r.when
-                        .tests
-                        .iter()
-                        .any(|t| t.question == cq && t.options & (1 << x) != 0)
+                    && r.when.alternatives().any(|alt| {
+                        alt.iter()
+                            .any(|t| t.question == cq && t.options & (1 << x) != 0)
+                    })
             });
             if !supported && !has_outcome {
                 findings.push(Finding {

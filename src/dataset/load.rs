@@ -440,16 +440,16 @@ impl<'a> Validator<'a> {
     ) {
         state[q] = 1;
         stack.push(q);
-        for t in &questions[q].ask_if.tests {
-            match state[t.question] {
-                0 => self.visit(t.question, questions, raw, state, stack),
+        for &g in questions[q].ask_if.questions() {
+            match state[g] {
+                0 => self.visit(g, questions, raw, state, stack),
                 1 => {
-                    let from = stack.iter().position(|&s| s == t.question).unwrap_or(0);
+                    let from = stack.iter().position(|&s| s == g).unwrap_or(0);
                     let mut names: Vec<&str> = stack[from..]
                         .iter()
                         .map(|&s| questions[s].id.as_str())
                         .collect();
-                    names.push(&questions[t.question].id);
+                    names.push(&questions[g].id);
                     self.report(
                         Some(raw[q].id.span()),
                         format!("questions[{q}].ask_if"),
@@ -474,12 +474,34 @@ fn mask(items: impl Iterator<Item = usize>) -> CandidateSet {
 }
 
 /// Whether some answers make `cond` hold, taking into account that a question is only
-/// answered when it is asked (its own `ask_if` holds, transitively), unless its answer
-/// always counts.
+/// answered when it is asked (one alternative of its own `ask_if` holds, transitively),
+/// unless its answer always counts. Alternatives are tried one by one, within a budget:
+/// past it, the condition is taken to be satisfiable (this only decides whether to report
+/// it).
 pub fn satisfiable(questions: &[Question], cond: &Condition) -> bool {
-    let mut allowed: BTreeMap<QuestionIx, OptionSet> = BTreeMap::new();
-    let mut work: Vec<Test> = cond.tests.clone();
+    let mut budget = SATISFIABLE_BUDGET;
+    cond.alternatives().any(|alt| {
+        let allowed = BTreeMap::new();
+        holds_somehow(questions, allowed, alt.to_vec(), &mut budget)
+    })
+}
+
+/// Steps [`satisfiable`] may take per condition.
+const SATISFIABLE_BUDGET: usize = 10_000;
+
+/// Whether the tests in `work`, with the options still `allowed` per question, can all
+/// hold together with the conditions of asking their questions.
+fn holds_somehow(
+    questions: &[Question],
+    mut allowed: BTreeMap<QuestionIx, OptionSet>,
+    mut work: Vec<Test>,
+    budget: &mut usize,
+) -> bool {
     while let Some(t) = work.pop() {
+        if *budget == 0 {
+            return true;
+        }
+        *budget -= 1;
         let entry = allowed.entry(t.question);
         let first = matches!(entry, std::collections::btree_map::Entry::Vacant(_));
         let set = entry.or_insert(!0);
@@ -487,9 +509,20 @@ pub fn satisfiable(questions: &[Question], cond: &Condition) -> bool {
         if *set == 0 {
             return false;
         }
-        if first && !questions[t.question].always_counts {
-            work.extend(questions[t.question].ask_if.tests.iter().copied());
+        if !first || questions[t.question].always_counts {
+            continue;
         }
+        let ask_if = &questions[t.question].ask_if;
+        if ask_if.alternative_count() == 1 {
+            work.extend(ask_if.tests().iter().copied());
+            continue;
+        }
+        // Several ways to be asked: one of them, with everything else still to do.
+        return ask_if.alternatives().any(|alt| {
+            let mut more = work.clone();
+            more.extend(alt.iter().copied());
+            holds_somehow(questions, allowed.clone(), more, budget)
+        });
     }
     true
 }

@@ -273,9 +273,10 @@ pub struct RawQuestion {
     pub prompt: Text,
     #[serde(default)]
     pub help: Text,
-    /// Ask only when every listed question was answered with one of the listed options.
+    /// Ask only when every listed question was answered with one of the listed options
+    /// (or, with `any`, when one of the alternatives holds).
     #[serde(default)]
-    pub ask_if: BTreeMap<Id, Spanned<OneOrMany>>,
+    pub ask_if: RawCondition,
     pub options: Vec<RawOption>,
     pub source: Option<Id>,
     /// The answer states a fact of the person's situation that holds whatever else they
@@ -309,9 +310,10 @@ pub struct RawOption {
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub id: Id,
-    /// Fires when every listed question was asked and answered with one of the listed options.
+    /// Fires when every listed question was asked and answered with one of the listed options
+    /// (or, with `any`, when one of the alternatives holds).
     #[serde(default)]
-    pub when: BTreeMap<Id, Spanned<OneOrMany>>,
+    pub when: RawCondition,
     /// The reason shown to people when the rule fires.
     pub because: Text,
     pub source: Id,
@@ -364,6 +366,130 @@ pub struct RawTerm {
     pub term: Text,
     pub definition: Text,
     pub source: Id,
+}
+
+/// A condition as written (`ask_if`, `when`): an inline table of tests, each
+/// `question = "option"`, `question = ["option", ...]` or `question = { not = ... }`, and
+/// `any = [ {...}, {...} ]`: alternatives, each a condition of the same form. All the tests
+/// and one of the alternatives must hold.
+#[derive(Debug, Clone, Default)]
+pub struct RawCondition {
+    /// Key (a question id, or `any`) → value, sorted by key.
+    pub tests: BTreeMap<Id, Spanned<RawTest>>,
+}
+
+/// The value of one key of a condition.
+#[derive(Debug, Clone)]
+pub enum RawTest {
+    /// `"option"` or `["option", ...]`: answered with one of these.
+    Is(OneOrMany),
+    /// `{ not = "option" }` or `{ not = [...] }`: answered with another option.
+    Not(OneOrMany),
+    /// `[ { ... }, { ... } ]`: alternatives (only under the key `any`).
+    Alternatives(Vec<Spanned<RawCondition>>),
+}
+
+/// The key of a condition that lists alternatives.
+pub const ANY: &str = "any";
+
+impl<'de> Deserialize<'de> for RawCondition {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawCondition;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table of question = option")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawCondition, A::Error> {
+                let mut tests = BTreeMap::new();
+                while let Some(key) = map.next_key::<Id>()? {
+                    let value = map.next_value::<Spanned<RawTest>>()?;
+                    tests.insert(key, value);
+                }
+                Ok(RawCondition { tests })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// One item of a list in a condition: an option id, or (under `any`) a condition.
+enum ListItem {
+    Option(String),
+    Condition(RawCondition),
+}
+
+impl<'de> Deserialize<'de> for ListItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ListItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an option id, or (in `any`) a table of conditions")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ListItem, E> {
+                Ok(ListItem::Option(s.to_owned()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<ListItem, A::Error> {
+                RawCondition::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(ListItem::Condition)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawTest {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawTest;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "an option id, a list of option ids, { not = ... }, or (under `any`) a list of conditions",
+                )
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<RawTest, E> {
+                Ok(RawTest::Is(OneOrMany(vec![Spanned::new(
+                    0..0,
+                    s.to_owned(),
+                )])))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawTest, A::Error> {
+                let mut options = Vec::new();
+                let mut conditions = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<ListItem>>()? {
+                    let span = item.span();
+                    match item.into_inner() {
+                        ListItem::Option(id) => options.push(Spanned::new(span, id)),
+                        ListItem::Condition(c) => conditions.push(Spanned::new(span, c)),
+                    }
+                }
+                match (options.is_empty(), conditions.is_empty()) {
+                    (_, true) => Ok(RawTest::Is(OneOrMany(options))),
+                    (true, false) => Ok(RawTest::Alternatives(conditions)),
+                    (false, false) => Err(de::Error::custom(
+                        "a list of option ids and conditions mixed: write option ids, or (under `any`) conditions, not both",
+                    )),
+                }
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawTest, A::Error> {
+                let mut not = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != "not" || not.is_some() {
+                        return Err(de::Error::unknown_field(&key, &["not"]));
+                    }
+                    not = Some(map.next_value::<OneOrMany>()?);
+                }
+                not.map(RawTest::Not)
+                    .ok_or_else(|| de::Error::missing_field("not"))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `"id"` or `["id", "id"]`.

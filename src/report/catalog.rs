@@ -368,22 +368,7 @@ pub fn questions_json(ds: &Dataset) -> Value {
     ds.questions
         .iter()
         .map(|q| {
-            let ask_if: Map<String, Value> = q
-                .ask_if
-                .tests
-                .iter()
-                .map(|t| {
-                    let asked = &ds.questions[t.question];
-                    let opts: Vec<Value> = asked
-                        .options
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| t.options & (1 << i) != 0)
-                        .map(|(_, o)| o.id.clone().into())
-                        .collect();
-                    (asked.id.clone(), Value::Array(opts))
-                })
-                .collect();
+            let ask_if = super::condition::json(ds, &q.ask_if);
             json!({
                 "id": q.id,
                 "prompt": q.prompt,
@@ -398,26 +383,11 @@ pub fn questions_json(ds: &Dataset) -> Value {
 
 /// When the question is asked, and whether its answer always counts.
 fn ask_if_phrase(ds: &Dataset, q: usize) -> Option<String> {
-    let tests = &ds.questions[q].ask_if.tests;
     let always = ds.questions[q].always_counts;
-    if tests.is_empty() {
+    let Some(condition) = super::condition::words(ds, &ds.questions[q].ask_if) else {
         return always.then(|| ALWAYS_COUNTS.to_owned());
-    }
-    let parts: Vec<String> = tests
-        .iter()
-        .map(|t| {
-            let asked = &ds.questions[t.question];
-            let opts: Vec<&str> = asked
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| t.options & (1 << i) != 0)
-                .map(|(_, o)| o.id.as_str())
-                .collect();
-            format!("{} is {}", asked.id, opts.join(" or "))
-        })
-        .collect();
-    let asked = format!("asked only if {}", parts.join(" and "));
+    };
+    let asked = format!("asked only if {condition}");
     Some(if always {
         format!("{asked}; {ALWAYS_COUNTS}")
     } else {

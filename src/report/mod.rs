@@ -2,6 +2,7 @@
 
 pub mod adr;
 pub mod catalog;
+pub mod condition;
 pub mod keys;
 pub mod model;
 pub mod recommend;

@@ -283,11 +283,7 @@ fn value_str(v: CellValue) -> &'static str {
 
 /// The answers that made rule `r` fire.
 fn rule_answers(ds: &Dataset, answers: &Answers, r: RuleIx) -> Vec<AnswerRef> {
-    question_answers(
-        ds,
-        answers,
-        ds.rules[r].when.tests.iter().map(|t| t.question),
-    )
+    question_answers(ds, answers, ds.rules[r].when.questions().iter().copied())
 }
 
 /// The given answers to `questions`.

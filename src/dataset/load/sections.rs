@@ -48,6 +48,7 @@ impl Validator<'_> {
         }
         let ask_order = derived::ask_order(&questions);
         let gated_by = derived::gated_by(&questions, &ask_order);
+        let needed_gates = derived::needed_gates(&questions, &ask_order);
         let final_rules = derived::final_rules(&rules, &outcomes, &gated_by);
         let outlasts_final = derived::outlasts_final(&questions, &gated_by);
         let rules_testing = derived::rules_testing(questions.len(), &rules);
@@ -83,6 +84,7 @@ impl Validator<'_> {
             ask_order,
             final_rules,
             gated_by,
+            needed_gates,
             outlasts_final,
             rules_testing,
             reshapes,
