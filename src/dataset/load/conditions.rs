@@ -39,10 +39,7 @@ impl Validator<'_> {
             return None;
         }
         // An alternative that needs two different answers to one question never holds.
-        let possible: Vec<Vec<Test>> = alternatives
-            .into_iter()
-            .filter_map(|alt| merged(alt))
-            .collect();
+        let possible: Vec<Vec<Test>> = alternatives.into_iter().filter_map(merged).collect();
         if possible.is_empty() {
             self.report(
                 at,
