@@ -184,7 +184,8 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
         }
         let (line, column) = locate(inner.span());
         let (kind, message, expected, hint) = split_serde_message(inner.message());
-        let hint = hint.or_else(|| misplaced_key_hint(&key, &kind));
+        // A key of the table that owns this sub-table is the likelier mistake than a typo.
+        let hint = misplaced_key_hint(&key, &kind).or(hint);
         let (expected, hint) = match array_of_tables_hint(&key, &kind) {
             Some(h) => (
                 Some("an array of tables, one header per entry".into()),
@@ -462,6 +463,9 @@ const CANDIDATE_KEYS: &[&str] = &[
     "caveats",
     "renamed_from",
     "replaces",
+    "status",
+    "status_reason",
+    "status_source",
 ];
 
 /// The keys of the tables that own sub-tables: a key of the owner written after a
@@ -487,7 +491,14 @@ const OWNERS: &[(&str, &str, &[&str])] = &[
     (
         "vocabulary",
         "dataset",
-        &["id", "title", "edition", "summary", "context_question"],
+        &[
+            "id",
+            "title",
+            "edition",
+            "summary",
+            "context_question",
+            "decision",
+        ],
     ),
 ];
 

@@ -217,7 +217,16 @@ impl<'a> Validator<'a> {
             ("candidate_key", &voc.candidate_key),
             ("candidates_key", &voc.candidates_key),
             ("contexts_key", &voc.contexts_key),
+            ("context_key", &voc.context_key),
         ];
+        // `context_key` (newer) sits beside `candidate_key` in the objects that name both;
+        // left at its default, it may equal the list keys, which never share an object
+        // with it (a dataset written before it existed keeps loading).
+        let may_clash = |a: &str, a_key: &Id, b: &str, b_key: &Id| {
+            let default_context = |n: &str, k: &Id| n == "context_key" && k.span().is_empty();
+            !(default_context(a, a_key) && b != "candidate_key"
+                || default_context(b, b_key) && a != "candidate_key")
+        };
         for (i, &(name, key)) in keys.iter().enumerate() {
             let path = format!("dataset.vocabulary.{name}");
             if !self.check_name(key, &path, Name::JsonKey) {
@@ -235,8 +244,9 @@ impl<'a> Validator<'a> {
                     ),
                     None,
                 );
-            } else if let Some(&(other, other_key)) =
-                keys[..i].iter().find(|(_, o)| o.get_ref() == k)
+            } else if let Some(&(other, other_key)) = keys[..i]
+                .iter()
+                .find(|(n, o)| o.get_ref() == k && may_clash(name, key, n, o))
             {
                 // Point at the one written in the file: a default has no place.
                 let (at, at_name, default_name) = if key.span().is_empty() {
@@ -257,7 +267,7 @@ impl<'a> Validator<'a> {
                     format!("dataset.vocabulary.{at_name}"),
                     format!("key `{k}` is also the `{default_name}`{default}"),
                     Some(
-                        "different keys for `candidate_key`, `candidates_key` and `contexts_key`"
+                        "different keys for `candidate_key`, `candidates_key`, `contexts_key` and `context_key`"
                             .into(),
                     ),
                     None,

@@ -3,7 +3,7 @@
 //! Nothing here can dangle: the loader only builds a `Dataset` after every check passed,
 //! so the engine indexes these vectors without further checks.
 
-pub use super::raw::CellValue;
+pub use super::raw::{CandidateStatus, CellValue, SupportCell};
 
 /// Index into `Dataset::candidates`.
 pub type CandidateIx = usize;
@@ -38,6 +38,8 @@ pub struct Dataset {
     pub title: String,
     pub edition: String,
     pub summary: String,
+    /// The decision it helps make, as a sentence (a decision record's problem statement).
+    pub decision: Option<String>,
     pub vocabulary: Vocabulary,
     /// Where the dataset came from, for messages and for telling a bundled edition from a
     /// file.
@@ -123,13 +125,16 @@ pub struct Vocabulary {
     pub candidate_key: String,
     pub candidates_key: String,
     pub contexts_key: String,
+    /// Key naming one context in JSON output (default `context`).
+    pub context_key: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct Source {
     pub id: String,
     pub title: String,
-    pub path: String,
+    /// Where it lives in its repository or site; a source without one has a `url`.
+    pub path: Option<String>,
     pub url: Option<String>,
     pub revision: Option<String>,
 }
@@ -139,6 +144,8 @@ pub struct Fact {
     pub label: String,
     pub text: String,
     pub source: SourceIx,
+    /// Shown only when this holds (under the same reading as a rule's `when`).
+    pub when: Condition,
 }
 
 #[derive(Debug, Clone)]
@@ -151,6 +158,19 @@ pub struct Candidate {
     pub when_to_use_source: Option<SourceIx>,
     pub facts: Vec<Fact>,
     pub caveats: Vec<Fact>,
+    /// Explained and compared but never recommended, and why: `None` for a current one.
+    pub retired: Option<Retired>,
+}
+
+/// Why a candidate is never recommended (its `status` and `status_reason`). A rule that
+/// always fires rules it out (`Rule::retires`), so the engine needs no special case.
+#[derive(Debug, Clone)]
+pub struct Retired {
+    /// `Deprecated` or `Legacy`.
+    pub status: CandidateStatus,
+    /// A clause, as written in `status_reason`.
+    pub reason: String,
+    pub source: SourceIx,
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +191,9 @@ pub struct Context {
     pub notes: Vec<Option<CellNote>>,
     /// The candidates this context does not support.
     pub unsupported: CandidateSet,
+    /// The candidates it supports only in some cases (`"depends"`; `support` is true for
+    /// them): kept, with a caveat.
+    pub depends: CandidateSet,
 }
 
 #[derive(Debug, Clone)]
@@ -385,6 +408,10 @@ pub struct Rule {
     /// Every candidate this rule rules out when it fires: named in `exclude`, or lacking a
     /// required criterion value (the matrix is fixed, so this is known at load time).
     pub rules_out: CandidateSet,
+    /// Made at load for a candidate's `status`: always fires and rules it out. Not a rule
+    /// of the file (its id is not an id one could write), so reports name the status
+    /// instead of the rule.
+    pub retires: Option<CandidateIx>,
 }
 
 impl Rule {
@@ -420,6 +447,11 @@ pub struct Term {
 }
 
 impl Dataset {
+    /// The rules the file wrote, without those made for a candidate's status.
+    pub fn written_rules(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.retires.is_none())
+    }
+
     pub fn candidate_ix(&self, id: &str) -> Option<CandidateIx> {
         self.candidates.iter().position(|c| c.id == id)
     }

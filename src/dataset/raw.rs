@@ -114,6 +114,9 @@ pub struct RawMeta {
     /// Id of the question whose options are the contexts (the rows of the support matrix).
     /// Required when `contexts` is not empty.
     pub context_question: Option<Id>,
+    /// The decision this dataset helps make, and what for, as a sentence: the problem
+    /// statement of a decision record.
+    pub decision: Option<Text>,
     #[serde(default)]
     pub vocabulary: RawVocabulary,
 }
@@ -140,6 +143,9 @@ pub struct RawVocabulary {
     /// Key under which machine-readable output lists the contexts.
     #[serde(default = "default_contexts_key")]
     pub contexts_key: Id,
+    /// Key naming one context in machine-readable output.
+    #[serde(default = "default_context_key")]
+    pub context_key: Id,
 }
 
 impl Default for RawVocabulary {
@@ -152,6 +158,7 @@ impl Default for RawVocabulary {
             candidate_key: default_candidate_key(),
             candidates_key: default_candidates_key(),
             contexts_key: default_contexts_key(),
+            context_key: default_context_key(),
         }
     }
 }
@@ -177,14 +184,18 @@ fn default_candidates_key() -> Id {
 fn default_contexts_key() -> Id {
     Spanned::new(0..0, "contexts".to_owned())
 }
+fn default_context_key() -> Id {
+    Spanned::new(0..0, "context".to_owned())
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub id: Id,
     pub title: Text,
-    /// Path of the page in its repository (e.g. a guide path).
-    pub path: Text,
+    /// Path of the page in its repository (e.g. a guide path). A source has a path, a
+    /// URL, or both.
+    pub path: Option<Text>,
     pub url: Option<Text>,
     /// Commit or date of the version read.
     pub revision: Option<Text>,
@@ -213,6 +224,36 @@ pub struct RawCandidate {
     /// Ids of things it took the place of in earlier editions.
     #[serde(default)]
     pub replaces: Vec<Id>,
+    /// `deprecated` or `legacy`: explained and compared, never recommended.
+    pub status: Option<Spanned<CandidateStatus>>,
+    /// Why, as a clause (read like a rule's `because`). Required with a status.
+    pub status_reason: Option<Text>,
+    /// Where the status comes from (default: the candidate's `source`).
+    pub status_source: Option<Id>,
+}
+
+/// Whether a candidate may be recommended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CandidateStatus {
+    /// It may be recommended (the default).
+    #[default]
+    Current,
+    /// Its makers advise against it: shown and explained, never recommended.
+    Deprecated,
+    /// Superseded, kept for existing uses: shown and explained, never recommended.
+    Legacy,
+}
+
+impl CandidateStatus {
+    /// The word people read, e.g. "deprecated".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Current => "current",
+            Self::Deprecated => "deprecated",
+            Self::Legacy => "legacy",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -222,6 +263,9 @@ pub struct RawFact {
     pub label: Text,
     pub text: Text,
     pub source: Id,
+    /// Shown only when this holds (same form as a rule's `when`); default: always.
+    #[serde(default)]
+    pub when: RawCondition,
 }
 
 /// A note attached to one cell of a matrix.
@@ -240,7 +284,7 @@ pub struct RawContext {
     pub summary: Text,
     pub source: Id,
     /// One cell per candidate: is it available in this context?
-    pub support: BTreeMap<Id, Spanned<bool>>,
+    pub support: BTreeMap<Id, Spanned<SupportCell>>,
     #[serde(default)]
     pub notes: BTreeMap<Id, RawCellNote>,
 }
@@ -256,6 +300,39 @@ pub struct RawCriterion {
     pub values: BTreeMap<Id, Spanned<CellValue>>,
     #[serde(default)]
     pub notes: BTreeMap<Id, RawCellNote>,
+}
+
+/// A cell of the support matrix: `true`, `false` or `"depends"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupportCell {
+    /// Available in this context.
+    Yes,
+    /// Not available: ruled out in this context.
+    No,
+    /// Available in some cases (the cell's note says which): kept, with a caveat.
+    Depends,
+}
+
+impl<'de> Deserialize<'de> for SupportCell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = SupportCell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false or \"depends\"")
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<SupportCell, E> {
+                Ok(if b { SupportCell::Yes } else { SupportCell::No })
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<SupportCell, E> {
+                match s {
+                    "depends" => Ok(SupportCell::Depends),
+                    _ => Err(E::invalid_type(de::Unexpected::Str(s), &self)),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::applies;
 use super::recommend::md;
 use super::table::Table;
 use crate::dataset::{CandidateIx, CellValue, ContextIx, Dataset};
@@ -16,26 +17,44 @@ fn value_str(v: CellValue) -> &'static str {
     }
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "Yes" } else { "No" }
-}
-
 fn named_list(items: impl Iterator<Item = (String, String)>) -> Value {
     items
         .map(|(id, name)| json!({"id": id, "name": name}))
         .collect()
 }
 
+/// The candidates `cs` as `{id, name}`, with `status` and `status_reason` for those never
+/// recommended.
+fn candidate_list(ds: &Dataset, cs: impl Iterator<Item = CandidateIx>) -> Value {
+    cs.map(|c| {
+        let cand = &ds.candidates[c];
+        let mut m = Map::new();
+        m.insert("id".into(), cand.id.clone().into());
+        m.insert("name".into(), cand.name.clone().into());
+        if let (Some(word), Some(r)) = (applies::status_word(ds, c), &cand.retired) {
+            m.insert("status".into(), word.into());
+            m.insert("status_reason".into(), r.reason.clone().into());
+        }
+        Value::Object(m)
+    })
+    .collect()
+}
+
+/// One line per candidate never recommended, with why.
+fn retired_lines(ds: &Dataset, cs: impl Iterator<Item = CandidateIx>) -> Vec<String> {
+    cs.filter_map(|c| applies::retired_line(ds, c)).collect()
+}
+
 // ---- support matrix ----
 
 pub fn matrix_json(ds: &Dataset) -> Value {
     let mut support = Map::new();
-    for ctx in &ds.contexts {
+    for (x, ctx) in ds.contexts.iter().enumerate() {
         let row: Map<String, Value> = ds
             .candidates
             .iter()
-            .zip(&ctx.support)
-            .map(|(c, &s)| (c.id.clone(), s.into()))
+            .enumerate()
+            .map(|(c, cand)| (cand.id.clone(), applies::support_json(ds, x, c)))
             .collect();
         support.insert(ctx.id.clone(), Value::Object(row));
     }
@@ -47,7 +66,7 @@ pub fn matrix_json(ds: &Dataset) -> Value {
     );
     m.insert(
         ds.vocabulary.candidates_key.clone(),
-        named_list(ds.candidates.iter().map(|c| (c.id.clone(), c.name.clone()))),
+        candidate_list(ds, 0..ds.candidates.len()),
     );
     m.insert("support".into(), Value::Object(support));
     let notes: Vec<Value> = ds
@@ -56,8 +75,15 @@ pub fn matrix_json(ds: &Dataset) -> Value {
         .flat_map(|ctx| {
             ctx.notes.iter().enumerate().filter_map(|(c, n)| {
                 n.as_ref().map(|n| {
-                    json!({"context": ctx.id, "candidate": ds.candidates[c].id, "text": n.text,
-                           "source": ds.sources[n.source].id})
+                    let mut note = Map::new();
+                    note.insert(ds.vocabulary.context_key.clone(), ctx.id.clone().into());
+                    note.insert(
+                        ds.vocabulary.candidate_key.clone(),
+                        ds.candidates[c].id.clone().into(),
+                    );
+                    note.insert("text".into(), n.text.clone().into());
+                    note.insert("source".into(), ds.sources[n.source].id.clone().into());
+                    Value::Object(note)
                 })
             })
         })
@@ -70,11 +96,11 @@ fn matrix_table(ds: &Dataset) -> Table {
     let mut header = vec![strings::sentence(&ds.vocabulary.context)];
     header.extend(ds.candidates.iter().map(|c| c.name.clone()));
     let mut t = Table::new(header);
-    for ctx in &ds.contexts {
+    for (x, ctx) in ds.contexts.iter().enumerate() {
         let mut row = vec![ctx.name.clone()];
-        row.extend(ctx.support.iter().enumerate().map(|(c, &s)| {
+        row.extend((0..ds.candidates.len()).map(|c| {
             let mark = if ctx.notes[c].is_some() { "*" } else { "" };
-            format!("{}{mark}", yes_no(s))
+            format!("{}{mark}", applies::support_word(ds, x, c))
         }));
         t.row(row);
     }
@@ -113,6 +139,13 @@ pub fn matrix_text(ds: &Dataset) -> String {
         out.push('\n');
         out.push_str(&notes);
     }
+    let retired = retired_lines(ds, 0..ds.candidates.len());
+    if !retired.is_empty() {
+        out.push('\n');
+        for line in retired {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
     out
 }
 
@@ -128,6 +161,13 @@ pub fn matrix_markdown(ds: &Dataset) -> String {
     if !notes.is_empty() {
         out.push('\n');
         out.push_str(&notes);
+    }
+    let retired = retired_lines(ds, 0..ds.candidates.len());
+    if !retired.is_empty() {
+        out.push('\n');
+        for line in retired {
+            out.push_str(&format!("- {}\n", md(&line)));
+        }
     }
     out
 }
@@ -166,10 +206,9 @@ impl Comparison<'_> {
         if self.candidates.is_empty() {
             return None;
         }
-        let differs = self
-            .candidates
-            .windows(2)
-            .any(|w| support[w[0]] != support[w[1]]);
+        let depends = self.ds.contexts[ctx].depends;
+        let cell = |c: CandidateIx| (support[c], depends & (1 << c) != 0);
+        let differs = self.candidates.windows(2).any(|w| cell(w[0]) != cell(w[1]));
         (!self.only_differences || differs).then_some((ctx, differs))
     }
 
@@ -207,11 +246,7 @@ impl Comparison<'_> {
         m.insert("dataset".into(), ds.id.clone().into());
         m.insert(
             ds.vocabulary.candidates_key.clone(),
-            named_list(
-                self.candidates
-                    .iter()
-                    .map(|&c| (ds.candidates[c].id.clone(), ds.candidates[c].name.clone())),
-            ),
+            candidate_list(ds, self.candidates.iter().copied()),
         );
         m.insert("criteria".into(), Value::Array(criteria));
         if let Some((ctx, differs)) = self.support_row() {
@@ -219,13 +254,24 @@ impl Comparison<'_> {
             let values: Map<String, Value> = self
                 .candidates
                 .iter()
-                .map(|&k| (ds.candidates[k].id.clone(), c.support[k].into()))
+                .map(|&k| {
+                    (
+                        ds.candidates[k].id.clone(),
+                        applies::support_json(ds, ctx, k),
+                    )
+                })
                 .collect();
-            m.insert(
-                "support".into(),
-                json!({"context": c.id, "name": c.name, "values": values, "differs": differs}),
-            );
+            let mut support = Map::new();
+            support.insert(ds.vocabulary.context_key.clone(), c.id.clone().into());
+            support.insert("name".into(), c.name.clone().into());
+            support.insert("values".into(), Value::Object(values));
+            support.insert("differs".into(), differs.into());
+            m.insert("support".into(), Value::Object(support));
         }
+        m.insert(
+            "notes".into(),
+            super::recommend::notes_json(&self.dataset_notes()),
+        );
         m.insert(
             "when_to_use".into(),
             Value::Object(
@@ -275,7 +321,7 @@ impl Comparison<'_> {
             let mut row = vec![mark.into(), strings::wizard::supported_by(&c.name)];
             row.extend(self.candidates.iter().map(|&k| {
                 let note = if c.notes[k].is_some() { "*" } else { "" };
-                format!("{}{note}", yes_no(c.support[k]))
+                format!("{}{note}", applies::support_word(ds, ctx, k))
             }));
             t.row(row);
         }
@@ -326,6 +372,13 @@ impl Comparison<'_> {
         for n in self.notes() {
             out.push_str(&format!("* {n}\n"));
         }
+        let retired = retired_lines(ds, self.candidates.iter().copied());
+        if !retired.is_empty() {
+            out.push('\n');
+            for line in retired {
+                out.push_str(&format!("{line}\n"));
+            }
+        }
         for &c in &self.candidates {
             let cand = &ds.candidates[c];
             if !cand.when_to_use.is_empty() {
@@ -335,7 +388,17 @@ impl Comparison<'_> {
                 }
             }
         }
+        super::recommend::text_notes(&mut out, &self.dataset_notes());
         out
+    }
+
+    /// The dataset's `[[notes]]`: remarks that go with every comparison.
+    fn dataset_notes(&self) -> Vec<super::model::NoteRef> {
+        self.ds
+            .notes
+            .iter()
+            .map(|n| super::model::note_ref(self.ds, n))
+            .collect()
     }
 
     pub fn markdown(&self) -> String {
@@ -349,6 +412,13 @@ impl Comparison<'_> {
         for n in self.notes() {
             out.push_str(&format!("- {}\n", md(&n)));
         }
+        let retired = retired_lines(ds, self.candidates.iter().copied());
+        if !retired.is_empty() {
+            out.push('\n');
+            for line in retired {
+                out.push_str(&format!("- {}\n", md(&line)));
+            }
+        }
         for &c in &self.candidates {
             let cand = &ds.candidates[c];
             if !cand.when_to_use.is_empty() {
@@ -358,6 +428,10 @@ impl Comparison<'_> {
                 }
             }
         }
+        if !self.ds.notes.is_empty() {
+            out.push('\n');
+        }
+        super::recommend::md_notes(&mut out, "###", &self.dataset_notes());
         out
     }
 }

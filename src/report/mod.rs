@@ -1,6 +1,7 @@
 //! Rendering: a `Verdict` or the dataset itself as text, JSON, Markdown or an ADR.
 
 pub mod adr;
+pub mod applies;
 pub mod catalog;
 pub mod condition;
 pub mod keys;

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::model::{
-    AnswerRef, FactRef, NotCountedRef, Outlook, Reason, ReasonKind, Report, SourceRef,
+    AnswerRef, FactRef, NotCountedRef, NoteRef, Outlook, Reason, ReasonKind, Report, SourceRef,
 };
 use crate::dataset::Vocabulary;
 use crate::strings;
@@ -28,6 +28,9 @@ fn cite(r: &Reason) -> String {
 }
 
 pub fn source_phrase(s: &SourceRef) -> String {
+    if s.path.is_empty() {
+        return s.title.clone();
+    }
     format!("{} ({})", s.title, s.path)
 }
 
@@ -172,11 +175,61 @@ pub fn text(r: &Report) -> String {
             e.name
         ));
     }
+    text_notes(&mut out, &r.notes);
     out
 }
 
+/// The dataset's `[[notes]]`, each with its sources, after the rest of a text report.
+pub fn text_notes(out: &mut String, notes: &[NoteRef]) {
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str("\nNotes\n");
+    for n in notes {
+        let sources: Vec<String> = n.sources.iter().map(source_phrase).collect();
+        out.push_str(&format!(
+            "  {}: {}\n     [sources: {}]\n",
+            n.title,
+            n.text,
+            sources.join("; ")
+        ));
+    }
+}
+
+/// The same in Markdown.
+pub fn md_notes(out: &mut String, heading: &str, notes: &[NoteRef]) {
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str(&format!("{heading} Notes\n\n"));
+    for n in notes {
+        let sources: Vec<String> = n.sources.iter().map(|s| md(&source_phrase(s))).collect();
+        out.push_str(&format!(
+            "- **{}** {} _({})_\n",
+            md(&n.title),
+            md(&n.text),
+            sources.join("; ")
+        ));
+    }
+    out.push('\n');
+}
+
+/// The same as JSON.
+pub fn notes_json(notes: &[NoteRef]) -> Value {
+    notes
+        .iter()
+        .map(|n| {
+            json!({
+                "id": n.id, "title": n.title, "text": n.text,
+                "sources": n.sources.iter().map(source_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
 fn source_json(s: &SourceRef) -> Value {
-    json!({"id": s.id, "title": s.title, "path": s.path, "url": s.url})
+    let path = (!s.path.is_empty()).then_some(s.path.as_str());
+    json!({"id": s.id, "title": s.title, "path": path, "url": s.url})
 }
 
 fn answers_json(list: &[AnswerRef]) -> Value {
@@ -187,7 +240,8 @@ fn answers_json(list: &[AnswerRef]) -> Value {
     )
 }
 
-fn reason_json(r: &Reason) -> Value {
+/// One reason; the context it names (if any) under the vocabulary's `context_key`.
+fn reason_json(r: &Reason, vocab: &Vocabulary) -> Value {
     let mut m = Map::new();
     m.insert("text".into(), r.text.clone().into());
     m.insert("kind".into(), r.kind.as_str().into());
@@ -202,7 +256,7 @@ fn reason_json(r: &Reason) -> Value {
         m.insert("criterion".into(), c.clone().into());
     }
     if let Some(c) = &r.context {
-        m.insert("context".into(), c.clone().into());
+        m.insert(vocab.context_key.clone(), c.clone().into());
     }
     if let Some(v) = r.value {
         m.insert("value".into(), v.into());
@@ -278,7 +332,7 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
             m.insert("score".into(), e.score.into());
             m.insert(
                 "reasons".into(),
-                e.reasons.iter().map(reason_json).collect(),
+                e.reasons.iter().map(|x| reason_json(x, vocab)).collect(),
             );
             Value::Object(m)
         })
@@ -294,7 +348,7 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
             m.insert("summary".into(), w.summary.clone().into());
             m.insert(
                 "reasons".into(),
-                w.reasons.iter().map(reason_json).collect(),
+                w.reasons.iter().map(|x| reason_json(x, vocab)).collect(),
             );
             Value::Object(m)
         })
@@ -411,12 +465,16 @@ pub fn json(r: &Report, vocab: &Vocabulary) -> Value {
             })
             .collect(),
     );
-    m.insert("why".into(), r.why.iter().map(reason_json).collect());
+    m.insert(
+        "why".into(),
+        r.why.iter().map(|x| reason_json(x, vocab)).collect(),
+    );
     m.insert("caveats".into(), r.caveats.iter().map(fact).collect());
     m.insert("next_steps".into(), r.next_steps.iter().map(fact).collect());
     m.insert("why_not".into(), Value::Array(why_not));
     m.insert("what_if".into(), Value::Array(what_if));
     m.insert("what_if_more".into(), r.what_if_more.clone().into());
+    m.insert("notes".into(), notes_json(&r.notes));
     Value::Object(m)
 }
 
@@ -529,6 +587,7 @@ pub fn markdown(r: &Report) -> String {
         }
         out.push('\n');
     }
+    md_notes(&mut out, "##", &r.notes);
     out
 }
 

@@ -30,17 +30,21 @@ impl Validator<'_> {
         let mut t = self.tables(&raw);
         self.counts(&raw)?;
         let sources = self.sources(&raw);
-        let candidates = self.candidates(&raw, &t);
+        let mut candidates = self.candidates(&raw, &t);
         let contexts = self.contexts(&raw, &t);
         let criteria = self.criteria(&raw, &t);
         t.options = self.options(&raw);
         let questions = self.questions(&raw, &t);
+        self.fact_conditions(&raw, &t, &mut candidates);
         let context_question = self.context_question(&raw, &t);
         let outcomes = self.outcomes(&raw, &t);
-        let rules = self.rules(&raw, &t, &criteria);
+        let written_rules = self.rules(&raw, &t, &criteria);
         let notes = self.notes(&raw, &t);
         let glossary = self.glossary(&raw, &t);
-        self.impossible_conditions(&raw, &questions, &rules);
+        self.impossible_conditions(&raw, &questions, &written_rules, &candidates);
+        // A candidate's status rules it out first, before anything the answers do.
+        let mut rules = retirement_rules(&candidates);
+        rules.extend(written_rules);
 
         let former = self.former_ids(&raw);
         if !self.problems.is_empty() {
@@ -61,6 +65,7 @@ impl Validator<'_> {
             title: meta.title.value.clone(),
             edition: meta.edition.value.clone(),
             summary: meta.summary.value.clone(),
+            decision: meta.decision.as_ref().map(|d| d.value.clone()),
             vocabulary: Vocabulary {
                 candidate: v.candidate.value.clone(),
                 candidates: v.candidates.value.clone(),
@@ -69,6 +74,7 @@ impl Validator<'_> {
                 candidate_key: v.candidate_key.get_ref().clone(),
                 candidates_key: v.candidates_key.get_ref().clone(),
                 contexts_key: v.contexts_key.get_ref().clone(),
+                context_key: v.context_key.get_ref().clone(),
             },
             origin: Origin::File(self.file.to_owned()),
             sources,
@@ -112,6 +118,9 @@ impl Validator<'_> {
             ("dataset.summary", &meta.summary),
         ] {
             self.check_text(v, k, true);
+        }
+        if let Some(decision) = &meta.decision {
+            self.check_text(decision, "dataset.decision", true);
         }
         let voc = &meta.vocabulary;
         for (k, v) in [
@@ -212,7 +221,24 @@ impl Validator<'_> {
             .enumerate()
             .map(|(i, s)| {
                 self.check_text(&s.title, &format!("sources[{i}].title"), true);
-                self.check_text(&s.path, &format!("sources[{i}].path"), false);
+                if let Some(path) = &s.path {
+                    self.check_text(path, &format!("sources[{i}].path"), false);
+                }
+                if s.path.is_none() && s.url.is_none() {
+                    self.report(
+                        Some(s.id.span()),
+                        format!("sources[{i}]"),
+                        format!(
+                            "source `{}` has neither a `path` nor a `url`",
+                            shown(s.id.get_ref())
+                        ),
+                        Some(
+                            "a `path` (where it lives in its repository or site), a `url`, or both"
+                                .into(),
+                        ),
+                        None,
+                    );
+                }
                 if let Some(url) = &s.url {
                     self.check_text(url, &format!("sources[{i}].url"), false);
                 }
@@ -222,7 +248,7 @@ impl Validator<'_> {
                 Source {
                     id: s.id.get_ref().clone(),
                     title: s.title.value.clone(),
-                    path: s.path.value.clone(),
+                    path: s.path.as_ref().map(|p| p.value.clone()),
                     url: s.url.as_ref().map(|u| u.value.clone()),
                     revision: s.revision.as_ref().map(|r| r.value.clone()),
                 }
@@ -242,6 +268,8 @@ impl Validator<'_> {
                     label: f.label.value.clone(),
                     text: f.text.value.clone(),
                     source: self.src(t, &f.source, &format!("{k}.source")),
+                    // Resolved once the questions are (`fact_conditions`).
+                    when: Condition::always(),
                 }
             })
             .collect()
@@ -260,18 +288,102 @@ impl Validator<'_> {
                 .when_to_use_source
                 .as_ref()
                 .map(|s| self.src(t, s, &format!("{k}.when_to_use_source")));
+            let source = self.src(t, &c.source, &format!("{k}.source"));
             out.push(Candidate {
                 id: c.id.get_ref().clone(),
                 name: c.name.value.clone(),
                 summary: c.summary.value.clone(),
-                source: self.src(t, &c.source, &format!("{k}.source")),
+                source,
                 when_to_use: c.when_to_use.iter().map(|w| w.value.clone()).collect(),
                 when_to_use_source,
                 facts: self.facts(t, &c.facts, &format!("{k}.facts")),
                 caveats: self.facts(t, &c.caveats, &format!("{k}.caveats")),
+                retired: self.retired(t, c, &k, source),
             });
         }
         out
+    }
+
+    /// A candidate's `status`, `status_reason` and `status_source`: all three or none
+    /// (the source may be left to the candidate's).
+    fn retired(
+        &mut self,
+        t: &Tables,
+        c: &RawCandidate,
+        k: &str,
+        candidate_source: SourceIx,
+    ) -> Option<Retired> {
+        let status = c.status.as_ref().map(|s| *s.get_ref());
+        let retired = status.filter(|&s| s != CandidateStatus::Current);
+        if let Some(reason) = &c.status_reason {
+            self.check_text(reason, &format!("{k}.status_reason"), true);
+        }
+        let source = c
+            .status_source
+            .as_ref()
+            .map(|s| self.src(t, s, &format!("{k}.status_source")));
+        match (retired, &c.status_reason) {
+            (Some(status), Some(reason)) => Some(Retired {
+                status,
+                reason: reason.value.clone(),
+                source: source.unwrap_or(candidate_source),
+            }),
+            (Some(status), None) => {
+                let at = c.status.as_ref().map(|s| s.span());
+                self.report(
+                    at,
+                    format!("{k}.status"),
+                    format!(
+                        "candidate `{}` is {} but says not why",
+                        shown(c.id.get_ref()),
+                        status.as_str()
+                    ),
+                    Some("a `status_reason`: why it is never recommended".into()),
+                    None,
+                );
+                None
+            }
+            (None, reason) => {
+                let stray = match (reason, &c.status_source) {
+                    (Some(r), _) => Some(("status_reason", r.place())),
+                    (None, Some(s)) => Some(("status_source", Some(s.span()))),
+                    (None, None) => None,
+                };
+                if let Some((key, at)) = stray {
+                    self.report(
+                        at,
+                        format!("{k}.{key}"),
+                        format!("`{key}` without a `status` to explain"),
+                        Some(
+                            "`status = \"deprecated\"` or `\"legacy\"` beside it, or no `{key}`"
+                                .replace("{key}", key),
+                        ),
+                        None,
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// The `when` of every fact and caveat, once the questions they name are known.
+    fn fact_conditions(&mut self, raw: &RawDataset, t: &Tables, candidates: &mut [Candidate]) {
+        for (i, (c, out)) in raw.candidates.iter().zip(candidates.iter_mut()).enumerate() {
+            for (list, facts, kind) in [
+                (&c.facts, &mut out.facts, "facts"),
+                (&c.caveats, &mut out.caveats, "caveats"),
+            ] {
+                for (j, (f, fact)) in list.iter().zip(facts.iter_mut()).enumerate() {
+                    if f.when.tests.is_empty() {
+                        continue;
+                    }
+                    let k = format!("candidates[{i}].{kind}[{j}].when");
+                    if let Some(when) = self.condition(t, &f.when, &k) {
+                        fact.when = when;
+                    }
+                }
+            }
+        }
     }
 
     /// The notes on the cells of one matrix row, keyed by candidate.
@@ -311,13 +423,18 @@ impl Validator<'_> {
                 &format!("{k}.support"),
                 &format!("support row `{}`", shown(c.id.get_ref())),
             );
-            let support: Vec<bool> = cells.into_iter().map(|c| c.unwrap_or(false)).collect();
+            let cells: Vec<SupportCell> = cells
+                .into_iter()
+                .map(|c| c.unwrap_or(SupportCell::No))
+                .collect();
+            let support: Vec<bool> = cells.iter().map(|&c| c != SupportCell::No).collect();
             out.push(Context {
                 id: c.id.get_ref().clone(),
                 name: c.name.value.clone(),
                 summary: c.summary.value.clone(),
                 source: self.src(t, &c.source, &format!("{k}.source")),
                 unsupported: mask((0..n_cand).filter(|&c| !support[c])),
+                depends: mask((0..n_cand).filter(|&c| cells[c] == SupportCell::Depends)),
                 support,
                 notes: self.cell_notes(t, &c.notes, &format!("{k}.notes")),
             });
@@ -606,6 +723,7 @@ impl Validator<'_> {
                 require,
                 outcome,
                 rules_out: rules_out_mask,
+                retires: None,
             });
         }
         out
@@ -661,7 +779,13 @@ impl Validator<'_> {
 
     /// Conditions no answers satisfy. They need resolved questions: only a sound model is
     /// checked.
-    fn impossible_conditions(&mut self, raw: &RawDataset, questions: &[Question], rules: &[Rule]) {
+    fn impossible_conditions(
+        &mut self,
+        raw: &RawDataset,
+        questions: &[Question],
+        rules: &[Rule],
+        candidates: &[Candidate],
+    ) {
         if !self.problems.is_empty() {
             return;
         }
@@ -693,5 +817,48 @@ impl Validator<'_> {
                 );
             }
         }
+        for (i, c) in candidates.iter().enumerate() {
+            for (kind, facts, raw_facts) in [
+                ("facts", &c.facts, &raw.candidates[i].facts),
+                ("caveats", &c.caveats, &raw.candidates[i].caveats),
+            ] {
+                for (j, f) in facts.iter().enumerate() {
+                    if !satisfiable(questions, &f.when) {
+                        self.report(
+                            raw_facts[j].label.place(),
+                            format!("candidates[{i}].{kind}[{j}].when"),
+                            "this is never shown: its `when` needs answers to questions that are not asked under its other conditions",
+                            Some("conditions that some answers satisfy".into()),
+                            None,
+                        );
+                    }
+                }
+            }
+        }
     }
+}
+
+/// For each candidate with a status, a rule that always fires and rules it out, with the
+/// status reason as its `because`.
+fn retirement_rules(candidates: &[Candidate]) -> Vec<Rule> {
+    candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(c, cand)| {
+            let r = cand.retired.as_ref()?;
+            Some(Rule {
+                // `#` is never in an id of the file: no clash.
+                id: format!("{}#{}", cand.id, r.status.as_str()),
+                when: Condition::always(),
+                because: r.reason.clone(),
+                source: r.source,
+                score: Vec::new(),
+                exclude: vec![c],
+                require: Vec::new(),
+                outcome: None,
+                rules_out: 1 << c,
+                retires: Some(c),
+            })
+        })
+        .collect()
 }
