@@ -375,7 +375,7 @@ pub fn check(args: &CatalogArgs) -> Result<u8> {
             ds.candidates.len(),
             ds.vocabulary.candidates,
             ds.questions.len(),
-            ds.rules.len()
+            ds.written_rules().count()
         );
         out.push_str(&format!(
             "Walked {} complete answer paths ({} evaluations){}.\n",

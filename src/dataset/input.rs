@@ -129,6 +129,26 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
     }
     let de = toml::de::Deserializer::parse(text).map_err(|e| {
         let span = e.span().or_else(|| deep_key_span(text, e.message()));
+        if e.message().trim() == "duplicate key"
+            && let Some((at, sub, owner)) =
+                span.as_ref().and_then(|s| sub_table_before_owner(text, s.start))
+        {
+            let (line, column) = locate(Some(at..at + 1));
+            return Diagnostic {
+                line,
+                column,
+                expected: Some(format!(
+                    "each `{sub}` after the `[[{owner}]]` it belongs to"
+                )),
+                ..Diagnostic::new(
+                    Kind::Syntax,
+                    file,
+                    format!(
+                        "TOML syntax error: `{sub}` comes before any `[[{owner}]]`, so the `[[{owner}]]` after it is a duplicate key"
+                    ),
+                )
+            };
+        }
         let (line, column) = locate(span.clone());
         let (message, expected) = syntax_message(text, span, e.message().trim());
         Diagnostic {
@@ -161,26 +181,12 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
         if key == "." {
             key.clear();
         }
-        // Map keys that are themselves spanned are not recorded ("?"): read the key
-        // written before the value in question.
-        if let Some(head) = key.strip_suffix(".?") {
-            key = match inner.span().and_then(|s| key_before(text, s.start)) {
-                Some(k) => format!("{head}.{}", diagnostic::shown(&k)),
-                None => head.to_owned(),
-            };
-        }
-        // Inside an inline table, `sqlite = { ... }`: the key before its brace; inside a
-        // table named by a header, e.g. `[contexts.notes.sqlite]`: the header's last part.
-        if key.contains(".?.")
-            && let Some(k) =
-                inner
-                    .span()
-                    .and_then(|s| match enclosing_inline_table(text, s.start) {
-                        Some(open) => key_before(text, open),
-                        None => header_before(text, s.start),
-                    })
+        // Map keys that are themselves spanned are not recorded ("?"): read each from the
+        // text, walking out from the value in question.
+        if key.contains('?')
+            && let Some(span) = inner.span()
         {
-            key = key.replacen(".?.", &format!(".{}.", diagnostic::shown(&k)), 1);
+            key = named_keys(text, &key, span.start);
         }
         let (line, column) = locate(inner.span());
         let (kind, message, expected, hint) = split_serde_message(inner.message());
@@ -308,6 +314,37 @@ fn syntax_message(
     (msg.to_owned(), expected)
 }
 
+/// A sub-table header (`[[candidates.facts]]`, `[contexts.notes.x]`) written before any
+/// `[[owner]]`, when the duplicate key at `at` is that `[[owner]]` header: TOML then reads
+/// the owner as a table, and the array header after it as a second definition. Returns
+/// where the first such header is, the header as written, and the owner.
+fn sub_table_before_owner(text: &str, at: usize) -> Option<(usize, String, String)> {
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..)?.lines().next()?.trim();
+    let owner = line
+        .strip_prefix("[[")?
+        .split("]]")
+        .next()?
+        .trim()
+        .to_owned();
+    let mut offset = 0;
+    for l in text.get(..line_start)?.split_inclusive('\n') {
+        let header = l.trim();
+        let name = header.trim_start_matches('[').split(']').next().unwrap_or("").trim();
+        if header.starts_with('[') {
+            if name == owner {
+                return None;
+            }
+            if name.starts_with(&format!("{owner}.")) {
+                let written = header.split('#').next().unwrap_or(header).trim().to_owned();
+                return Some((offset + (l.len() - l.trim_start().len()), written, owner));
+            }
+        }
+        offset += l.len();
+    }
+    None
+}
+
 /// The key written at the start of `rest` (a bare key, or a quoted one without its quotes).
 fn key_at(rest: &str) -> String {
     let rest = rest.trim_start_matches(['[', ' ']);
@@ -322,7 +359,9 @@ fn key_at(rest: &str) -> String {
 /// The key of `key = value` or of a `[table.key]` header, for the value that starts at `at`.
 fn key_before(text: &str, at: usize) -> Option<String> {
     let rest = text.get(at..)?;
-    if rest.starts_with('[') {
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let at_line_start = text.get(line_start..at)?.trim().is_empty();
+    if rest.starts_with('[') && at_line_start {
         // A table header: its last dotted part.
         let header = rest.trim_start_matches('[').split(']').next()?;
         let last = header.rsplit('.').next()?.trim().trim_matches('"');
@@ -345,9 +384,80 @@ fn key_before(text: &str, at: usize) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-/// Where the innermost inline table around `at` opens (its `{`), if `at` is inside one.
-/// Reads from the start, skipping strings and comments, so braces inside them do not count.
-fn enclosing_inline_table(text: &str, at: usize) -> Option<usize> {
+/// A key path with its unrecorded map keys (`?`) read from the text: walking the path from
+/// its end, out from the value at `at`: a `[N]` is the list around it, a named key or a `?`
+/// the inline table around it; a `?` is the key written before its value (or, in a table
+/// with a header such as `[contexts.notes.sqlite]`, the header's last part). A `?` that
+/// cannot be read is dropped.
+fn named_keys(text: &str, key: &str, at: usize) -> String {
+    let mut segments: Vec<String> = Vec::new();
+    for part in key.split('.') {
+        // `name[0][1]` is the name, then its indices.
+        let (name, indices) = match part.find('[') {
+            Some(i) => part.split_at(i),
+            None => (part, ""),
+        };
+        segments.push(name.to_owned());
+        for index in indices.split_inclusive(']') {
+            segments.push(index.to_owned());
+        }
+    }
+    // Where the walk is: at a value, or inside a table with a header (no inline table
+    // around it), where only the header can name a key.
+    enum Place {
+        Value(usize),
+        HeaderTable(usize),
+    }
+    // The table around a value: the value of the key before it (or a header table).
+    let table_around = |p: usize| match enclosing(text, p, b'{', b'}') {
+        Some(open) => Place::Value(open),
+        None => Place::HeaderTable(p),
+    };
+    let leftmost_unknown = segments.iter().position(|s| s == "?").unwrap_or(0);
+    let mut place = Place::Value(at);
+    for i in (leftmost_unknown..segments.len()).rev() {
+        let seg = &mut segments[i];
+        place = match place {
+            Place::Value(p) if seg.starts_with('[') => match enclosing(text, p, b'[', b']') {
+                Some(open) => Place::Value(open),
+                None => break,
+            },
+            Place::Value(p) if seg == "?" => {
+                *seg = key_before(text, p)
+                    .map(|k| diagnostic::shown(&k))
+                    .unwrap_or_default();
+                table_around(p)
+            }
+            Place::Value(p) => table_around(p),
+            Place::HeaderTable(p) if seg == "?" => {
+                *seg = header_before(text, p)
+                    .map(|k| diagnostic::shown(&k))
+                    .unwrap_or_default();
+                break;
+            }
+            Place::HeaderTable(_) => break,
+        };
+    }
+    for seg in &mut segments {
+        if seg == "?" {
+            seg.clear();
+        }
+    }
+    // Rejoin: indices stick to the name before them.
+    let mut out = String::new();
+    for seg in segments.iter().filter(|s| !s.is_empty()) {
+        if !seg.starts_with('[') && !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(seg);
+    }
+    out
+}
+
+/// Where the innermost `open`…`close` pair around `at` opens (an inline table's `{`, a
+/// list's `[`), if `at` is inside one. Reads from the start, skipping strings and
+/// comments, so brackets inside them do not count.
+fn enclosing(text: &str, at: usize, open_byte: u8, close_byte: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let end = at.min(bytes.len());
     let mut open: Vec<usize> = Vec::new();
@@ -374,8 +484,8 @@ fn enclosing_inline_table(text: &str, at: usize) -> Option<usize> {
                 i += delim.len();
                 continue;
             }
-            b'{' => open.push(i),
-            b'}' => {
+            b if b == open_byte => open.push(i),
+            b if b == close_byte => {
                 open.pop();
             }
             _ => {}
@@ -692,9 +802,10 @@ mod tests {
     fn finds_the_inline_table_around_a_position() {
         let text = "[a]\nx = { s = \"{ not a brace\", t = '}', # {\n y = { z = 1 } }\nw = 2\n";
         let at = |needle: &str| text.find(needle).unwrap();
-        assert_eq!(enclosing_inline_table(text, at("s =")), Some(at("{ s")));
-        assert_eq!(enclosing_inline_table(text, at("z =")), Some(at("{ z")));
-        assert_eq!(enclosing_inline_table(text, at("w =")), None);
+        let inline = |p| enclosing(text, p, b'{', b'}');
+        assert_eq!(inline(at("s =")), Some(at("{ s")));
+        assert_eq!(inline(at("z =")), Some(at("{ z")));
+        assert_eq!(inline(at("w =")), None);
         assert_eq!(key_before(text, at("{ z")).as_deref(), Some("y"));
     }
 

@@ -92,13 +92,22 @@ struct Table<'r> {
     what: &'static str,
     /// Number of entries, duplicates included (indices run up to it).
     len: usize,
+    /// The well-formed ids, each once: listed and offered in messages.
     ids: Vec<&'r str>,
     index: HashMap<&'r str, usize>,
+    /// For a malformed id, the id it likely meant (`SQLite` → `sqlite`).
+    aliases: HashMap<String, usize>,
+    /// Some id is defined twice: an entry lost its own id, so a reference to an unknown
+    /// id most likely meant it and is not reported (the duplicate is).
+    duplicates: bool,
 }
 
 impl<'r> Table<'r> {
     fn get(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index
+            .get(id)
+            .or_else(|| self.aliases.get(id))
+            .copied()
     }
 }
 
@@ -152,11 +161,12 @@ impl<'a> Validator<'a> {
     }
 
     fn check_id(&mut self, id: &Id, key: &str) -> bool {
-        self.check_name(id, key, Name::Id)
+        self.check_name(id, key, Name::Id).is_ok()
     }
 
-    /// Checks an id or a JSON key; true when it is well formed.
-    fn check_name(&mut self, id: &Id, key: &str, kind: Name) -> bool {
+    /// Checks an id or a JSON key: `Err` when it is malformed (reported), with the name
+    /// it likely meant, if one is clear.
+    fn check_name(&mut self, id: &Id, key: &str, kind: Name) -> Result<(), Option<String>> {
         let s = id.get_ref();
         let n = s.chars().count();
         let bad_char = s.chars().find(|&c| !kind.allows(c));
@@ -181,7 +191,7 @@ impl<'a> Validator<'a> {
                 }
             )
         } else {
-            return true;
+            return Ok(());
         };
         // A likely intended name: lowercase, with the separator for spaces and the like.
         let sep = kind.separator();
@@ -207,7 +217,7 @@ impl<'a> Validator<'a> {
             Some(kind.expected()),
             fixable.then(|| format!("did you mean `{fixed}`?")),
         );
-        false
+        Err(fixable.then_some(fixed))
     }
 
     /// The vocabulary's JSON keys: well formed, none a key the JSON output already uses
@@ -229,7 +239,7 @@ impl<'a> Validator<'a> {
         };
         for (i, &(name, key)) in keys.iter().enumerate() {
             let path = format!("dataset.vocabulary.{name}");
-            if !self.check_name(key, &path, Name::JsonKey) {
+            if self.check_name(key, &path, Name::JsonKey).is_err() {
                 continue;
             }
             let k = key.get_ref();
@@ -302,6 +312,10 @@ impl<'a> Validator<'a> {
     }
 
     /// Builds an id table, reporting invalid and duplicate ids.
+    ///
+    /// A malformed id still resolves (as written, and as the id it likely meant), so that
+    /// the references to it do not each add an error; it is never offered as a "did you
+    /// mean", nor listed as a valid id.
     fn table<'r, T>(
         &mut self,
         what: &'static str,
@@ -311,11 +325,22 @@ impl<'a> Validator<'a> {
     ) -> Table<'r> {
         let mut index = HashMap::new();
         let mut ids = Vec::new();
+        let mut aliases = HashMap::new();
+        let mut duplicates = false;
         for (i, item) in items.iter().enumerate() {
             let id = id_of(item);
-            self.check_id(id, &format!("{key}[{i}].id"));
+            let valid = match self.check_name(id, &format!("{key}[{i}].id"), Name::Id) {
+                Ok(()) => true,
+                Err(fixed) => {
+                    if let Some(fixed) = fixed {
+                        aliases.entry(fixed).or_insert(i);
+                    }
+                    false
+                }
+            };
             if let Some(first) = index.insert(id.get_ref().as_str(), i) {
                 index.insert(id.get_ref().as_str(), first);
+                duplicates = true;
                 let (line, _) = self.lines.position(id_of(&items[first]).span().start);
                 self.report(
                     Some(id.span()),
@@ -325,17 +350,23 @@ impl<'a> Validator<'a> {
                         shown(id.get_ref())
                     ),
                     Some(format!("{} {what} id used only once", article(what))),
-                    None,
+                    Some(format!(
+                        "give it an id of its own: references to {what} ids that are not defined are reported once the ids are unique"
+                    )),
                 );
-            } else {
+            } else if valid {
                 ids.push(id.get_ref().as_str());
             }
         }
+        // An alias never hides a real id.
+        aliases.retain(|fixed, _| !index.contains_key(fixed.as_str()));
         Table {
             what,
             len: items.len(),
             ids,
             index,
+            aliases,
+            duplicates,
         }
     }
 
@@ -367,7 +398,7 @@ impl<'a> Validator<'a> {
         key: &str,
     ) -> Option<usize> {
         let found = table.get(id);
-        if found.is_none() {
+        if found.is_none() && !table.duplicates {
             self.report_with(span, key, || {
                 let expected = if table.ids.is_empty() {
                     format!(

@@ -170,6 +170,8 @@ impl Validator<'_> {
             match table.get(o.get_ref()) {
                 Some(ix) if ix < MAX_OPTIONS => set |= 1 << ix,
                 Some(_) => ok = false,
+                // With an option id defined twice, the duplicate is the error to fix.
+                None if table.duplicates => ok = false,
                 None => {
                     self.report_with(Some(span), k, || {
                         (
