@@ -54,8 +54,12 @@ pub enum Command {
     Questions(CatalogArgs),
     #[command(about = help::datasets())]
     Datasets(DatasetsArgs),
-    #[command(about = help::check(), after_help = help::words())]
+    #[command(about = help::check(), after_help = help::check_after())]
     Check(CatalogArgs),
+    #[command(about = help::test(), after_help = help::test_after())]
+    Test(TestArgs),
+    #[command(about = help::schema(), after_help = help::schema_after())]
+    Schema,
     #[command(about = help::completions())]
     Completions(CompletionsArgs),
     #[command(about = help::man())]
@@ -195,6 +199,17 @@ pub struct CompareArgs {
 
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// The scenario file: `[[scenario]]` tables of answers and what they must lead to
+    /// (data/README.md, "Test with scenarios").
+    #[arg(value_name = "SCENARIOS.toml", value_hint = ValueHint::FilePath)]
+    pub scenarios: PathBuf,
+
+    #[arg(long, value_name = "NAME|PATH", help = help::test_data(), add = completion::data())]
+    pub data: Option<String>,
 }
 
 #[derive(Debug, Args)]

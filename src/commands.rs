@@ -10,7 +10,7 @@ use crate::analysis::{self, Severity};
 use crate::bundled;
 use crate::cli::{
     CatalogArgs, CompareArgs, CompletionsArgs, DatasetsArgs, ListFormat, ManArgs, RecommendArgs,
-    RecommendFormat,
+    RecommendFormat, TestArgs,
 };
 use crate::completion;
 use crate::dataset::unknown::{self, Unknown, Via};
@@ -462,6 +462,27 @@ pub fn check(args: &CatalogArgs) -> Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// Runs a scenario file: 0 when every scenario passes, 3 when one fails.
+pub fn test(args: &TestArgs) -> Result<u8> {
+    let run = crate::scenarios::run_file(&args.scenarios, args.data.as_deref())?;
+    emit(&report::terminal_text(&run.text()), None, false)?;
+    Ok(if run.failed() == 0 {
+        exit::OK
+    } else {
+        exit::NEGATIVE
+    })
+}
+
+/// Prints the JSON Schema of the dataset format.
+pub fn schema() -> Result<u8> {
+    emit(
+        &report::json_string(&crate::schema::dataset_schema()),
+        None,
+        false,
+    )?;
+    Ok(exit::OK)
 }
 
 /// Prints the script that registers authwiz's completion in a shell.

@@ -89,6 +89,49 @@ pub fn check() -> String {
     )
 }
 
+/// After `check`'s help: what its findings mean for the exit code.
+pub fn check_after() -> String {
+    format!(
+        "{}\n\nExit codes: 0 valid, nothing to warn about; 3 valid, with warnings (or the search \
+         ran out of budget); 2 the dataset does not load (its problems are listed).",
+        words()
+    )
+}
+
+pub fn test() -> String {
+    "Run a scenario file: answers and the result each must lead to, reported like a test suite"
+        .to_owned()
+}
+
+pub fn test_after() -> String {
+    "Each failing scenario shows what was expected (-) beside what came out (+).\n\nExit codes: \
+     0 every scenario passes; 3 some fail (a scenario whose answers or expected ids the dataset \
+     does not have fails too); 2 the scenario file or the dataset cannot be read."
+        .to_owned()
+}
+
+/// `test --data`: overrides the dataset the scenario file names.
+pub fn test_data() -> String {
+    let names: Vec<&str> = bundled::BUNDLED.iter().map(|b| b.name).collect();
+    format!(
+        "The knowledge to test: a bundled edition ({}) or a dataset file (default: the `dataset` the scenario file names, else {})",
+        names.join(", "),
+        bundled::default_dataset().name
+    )
+}
+
+pub fn schema() -> String {
+    "Print the JSON Schema of the dataset format, for editors that check TOML as you type"
+        .to_owned()
+}
+
+pub fn schema_after() -> String {
+    "Save it (`authwiz schema > authwiz.schema.json`) and point your editor at it: a first line \
+     `#:schema ./authwiz.schema.json` in the dataset (taplo, Even Better TOML), or a rule in \
+     .taplo.toml (data/README.md, \"Editor support\")."
+        .to_owned()
+}
+
 pub fn completions() -> String {
     "Print a shell completion script (it completes answers, ids and edition names)".to_owned()
 }

@@ -19,6 +19,8 @@ pub mod manpage;
 pub mod plain;
 pub mod report;
 pub mod sanitize;
+pub mod scenarios;
+pub mod schema;
 pub mod signals;
 pub mod strings;
 pub mod synth;

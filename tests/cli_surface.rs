@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "questions",
     "datasets",
     "check",
+    "test",
+    "schema",
     "completions",
     "man",
 ];
@@ -87,7 +89,7 @@ fn the_help_of_every_command_lists_only_the_formats_it_accepts() {
         let listed = listed_formats(command);
         let expected: &[&str] = match command {
             "recommend" => &["text", "json", "markdown", "adr"],
-            "completions" | "man" => &[],
+            "completions" | "man" | "test" | "schema" => &[],
             _ => &["text", "json", "markdown"],
         };
         assert_eq!(listed, expected, "{command}");
@@ -117,7 +119,7 @@ fn data_is_offered_by_the_commands_that_read_a_dataset_and_works_there() {
     for &command in COMMANDS {
         let help = expect(&[command, "--help"], OK).out;
         let offered = help.contains("--data");
-        let reads = !matches!(command, "completions" | "man");
+        let reads = !matches!(command, "completions" | "man" | "schema");
         assert_eq!(offered, reads, "{command} --help:\n{help}");
         if !reads {
             let mut args = vec![command];

@@ -258,6 +258,20 @@ pub fn resolve_answers_file(
     raw: &RawAnswers,
     into: &mut Answers,
 ) -> Result<(), InputError> {
+    resolve_answers_table(ds, file, text, raw, "answers", into)
+}
+
+/// [`resolve_answers_file`] for a table of answers under `key` (`answers`, or
+/// `scenario[3].answers` in a scenario file).
+pub fn resolve_answers_table(
+    ds: &Dataset,
+    file: &str,
+    text: &str,
+    raw: &RawAnswers,
+    key: &str,
+    into: &mut Answers,
+) -> Result<(), InputError> {
+    let prefix = key;
     let lines = LineIndex::new(text);
     let mut problems = Problems::default();
     let mut at = |span: std::ops::Range<usize>, key: &str, problem: Problem| {
@@ -302,7 +316,7 @@ pub fn resolve_answers_file(
                     Problem::UnknownQuestion { .. } => q.span(),
                     _ => o.span(),
                 };
-                at(span, &format!("answers.{}", shown(q.get_ref())), p);
+                at(span, &format!("{prefix}.{}", shown(q.get_ref())), p);
             }
         }
     }

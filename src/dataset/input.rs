@@ -330,7 +330,12 @@ fn sub_table_before_owner(text: &str, at: usize) -> Option<(usize, String, Strin
     let mut offset = 0;
     for l in text.get(..line_start)?.split_inclusive('\n') {
         let header = l.trim();
-        let name = header.trim_start_matches('[').split(']').next().unwrap_or("").trim();
+        let name = header
+            .trim_start_matches('[')
+            .split(']')
+            .next()
+            .unwrap_or("")
+            .trim();
         if header.starts_with('[') {
             if name == owner {
                 return None;

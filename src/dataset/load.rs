@@ -104,10 +104,7 @@ struct Table<'r> {
 
 impl<'r> Table<'r> {
     fn get(&self, id: &str) -> Option<usize> {
-        self.index
-            .get(id)
-            .or_else(|| self.aliases.get(id))
-            .copied()
+        self.index.get(id).or_else(|| self.aliases.get(id)).copied()
     }
 }
 

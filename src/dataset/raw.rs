@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde_spanned::Spanned;
@@ -77,11 +78,13 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset {
     /// Version of this schema; only 1 exists.
+    #[schemars(with = "crate::schema::SchemaVersion")]
     pub schema: Spanned<u32>,
+    #[schemars(with = "RawMeta")]
     pub dataset: Spanned<RawMeta>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
@@ -103,9 +106,11 @@ pub struct RawDataset {
     pub glossary: Vec<RawTerm>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Dataset")]
 pub struct RawMeta {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub title: Text,
     /// Which edition of the underlying knowledge this file captures.
@@ -113,6 +118,7 @@ pub struct RawMeta {
     pub summary: Text,
     /// Id of the question whose options are the contexts (the rows of the support matrix).
     /// Required when `contexts` is not empty.
+    #[schemars(with = "Option<crate::schema::IdName>")]
     pub context_question: Option<Id>,
     /// The decision this dataset helps make, and what for, as a sentence: the problem
     /// statement of a decision record.
@@ -122,8 +128,9 @@ pub struct RawMeta {
 }
 
 /// The words the interface uses for this domain's things.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Vocabulary")]
 pub struct RawVocabulary {
     #[serde(default = "default_candidate")]
     pub candidate: Text,
@@ -136,15 +143,19 @@ pub struct RawVocabulary {
     /// Key naming one candidate in machine-readable output. The three keys are names,
     /// not text: checked like ids (see `load`), never made safe by replacement.
     #[serde(default = "default_candidate_key")]
+    #[schemars(with = "crate::schema::JsonKeyName")]
     pub candidate_key: Id,
     /// Key under which machine-readable output lists the candidates.
     #[serde(default = "default_candidates_key")]
+    #[schemars(with = "crate::schema::JsonKeyName")]
     pub candidates_key: Id,
     /// Key under which machine-readable output lists the contexts.
     #[serde(default = "default_contexts_key")]
+    #[schemars(with = "crate::schema::JsonKeyName")]
     pub contexts_key: Id,
     /// Key naming one context in machine-readable output.
     #[serde(default = "default_context_key")]
+    #[schemars(with = "crate::schema::JsonKeyName")]
     pub context_key: Id,
 }
 
@@ -188,9 +199,11 @@ fn default_context_key() -> Id {
     Spanned::new(0..0, "context".to_owned())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub struct RawSource {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub title: Text,
     /// Path of the page in its repository (e.g. a guide path). A source has a path, a
@@ -201,16 +214,20 @@ pub struct RawSource {
     pub revision: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Candidate")]
 pub struct RawCandidate {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub name: Text,
     pub summary: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
     /// The "when to use" list, verbatim from the source.
     #[serde(default)]
     pub when_to_use: Vec<Text>,
+    #[schemars(with = "Option<crate::schema::IdName>")]
     pub when_to_use_source: Option<Id>,
     /// What a person needs next once this candidate is chosen.
     #[serde(default)]
@@ -220,20 +237,24 @@ pub struct RawCandidate {
     pub caveats: Vec<RawFact>,
     /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub renamed_from: Vec<Id>,
     /// Ids of things it took the place of in earlier editions.
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub replaces: Vec<Id>,
     /// `deprecated` or `legacy`: explained and compared, never recommended.
+    #[schemars(with = "Option<CandidateStatus>")]
     pub status: Option<Spanned<CandidateStatus>>,
     /// Why, as a clause (read like a rule's `because`). Required with a status.
     pub status_reason: Option<Text>,
     /// Where the status comes from (default: the candidate's `source`).
+    #[schemars(with = "Option<crate::schema::IdName>")]
     pub status_source: Option<Id>,
 }
 
 /// Whether a candidate may be recommended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CandidateStatus {
     /// It may be recommended (the default).
@@ -256,12 +277,14 @@ impl CandidateStatus {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Fact")]
 pub struct RawFact {
     /// Short heading, e.g. "Credentials".
     pub label: Text,
     pub text: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
     /// Shown only when this holds (same form as a rule's `when`); default: always.
     #[serde(default)]
@@ -269,36 +292,48 @@ pub struct RawFact {
 }
 
 /// A note attached to one cell of a matrix.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "CellNote")]
 pub struct RawCellNote {
     pub text: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Context")]
 pub struct RawContext {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub name: Text,
     pub summary: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
     /// One cell per candidate: is it available in this context?
+    #[schemars(with = "BTreeMap<String, SupportCell>")]
     pub support: BTreeMap<Id, Spanned<SupportCell>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RawCellNote>")]
     pub notes: BTreeMap<Id, RawCellNote>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Criterion")]
 pub struct RawCriterion {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     /// Row label, e.g. "Requires admin approval?".
     pub label: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
     /// One cell per candidate.
+    #[schemars(with = "BTreeMap<String, CellValue>")]
     pub values: BTreeMap<Id, Spanned<CellValue>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RawCellNote>")]
     pub notes: BTreeMap<Id, RawCellNote>,
 }
 
@@ -335,7 +370,7 @@ impl<'de> Deserialize<'de> for SupportCell {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CellValue {
     Yes,
@@ -343,9 +378,11 @@ pub enum CellValue {
     Depends,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Question")]
 pub struct RawQuestion {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub prompt: Text,
     #[serde(default)]
@@ -355,6 +392,7 @@ pub struct RawQuestion {
     #[serde(default)]
     pub ask_if: RawCondition,
     pub options: Vec<RawOption>,
+    #[schemars(with = "Option<crate::schema::IdName>")]
     pub source: Option<Id>,
     /// The answer states a fact of the person's situation that holds whatever else they
     /// answer: it counts whenever it is given (see `Question::always_counts`).
@@ -362,30 +400,38 @@ pub struct RawQuestion {
     pub always_counts: bool,
     /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub renamed_from: Vec<Id>,
     /// Ids of things it took the place of in earlier editions.
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub replaces: Vec<Id>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Option")]
 pub struct RawOption {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub label: Text,
     #[serde(default)]
     pub help: Text,
     /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub renamed_from: Vec<Id>,
     /// Ids of things it took the place of in earlier editions.
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub replaces: Vec<Id>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Rule")]
 pub struct RawRule {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     /// Fires when every listed question was asked and answered with one of the listed options
     /// (or, with `any`, when one of the alternatives holds).
@@ -393,27 +439,35 @@ pub struct RawRule {
     pub when: RawCondition,
     /// The reason shown to people when the rule fires.
     pub because: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
     /// Soft effect: points added to (or taken from) candidates.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, crate::schema::Weight>")]
     pub score: BTreeMap<Id, Spanned<i64>>,
     /// Hard effect: these candidates are ruled out.
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub exclude: Vec<Id>,
     /// Hard effect: candidates whose cell in each listed criterion is not one of the listed
     /// values are ruled out ("depends" keeps a candidate, with a caveat).
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, OneOrManyValues>")]
     pub require: BTreeMap<Id, Spanned<OneOrManyValues>>,
     /// Special outcome this rule leads to.
+    #[schemars(with = "Option<crate::schema::IdName>")]
     pub outcome: Option<Id>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Outcome")]
 pub struct RawOutcome {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub title: Text,
     pub text: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
     /// No further question can change the result once this outcome is reached.
     #[serde(default = "yes")]
@@ -427,21 +481,26 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Note")]
 pub struct RawNote {
+    #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
     pub title: Text,
     pub text: Text,
     /// At least one; two or more where sources disagree and the note settles it.
+    #[schemars(with = "Vec<crate::schema::IdName>")]
     pub sources: Vec<Id>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Term")]
 pub struct RawTerm {
     pub term: Text,
     pub definition: Text,
+    #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
 }
 
