@@ -325,3 +325,41 @@ fn not_uses_the_option_it_names() {
         rep.findings
     );
 }
+
+#[test]
+fn check_reports_an_ask_if_that_names_a_later_question() {
+    let ds = ok(&format!(
+        "{}{}{}",
+        question("b", &["y", "v"], "{ a = \"x\" }"),
+        question("a", &["x", "w"], ""),
+        rule("r", "{ b = \"y\" }", "score = { c1 = 1 }"),
+    ));
+    let rep = authwiz::analysis::check(&ds, authwiz::analysis::Budget::default());
+    let f = rep
+        .findings
+        .iter()
+        .find(|f| f.kind == "ask-if-names-a-later-question")
+        .unwrap_or_else(|| panic!("{:?}", rep.findings));
+    assert_eq!(f.subject, "b");
+    assert_eq!(f.severity, authwiz::analysis::Severity::Warning);
+    assert!(
+        f.message.contains("\u{201c}Question a?\u{201d} (a)"),
+        "{}",
+        f.message
+    );
+    // In file order, nothing to report.
+    let ds = ok(&format!(
+        "{}{}{}",
+        question("a", &["x", "w"], ""),
+        question("b", &["y", "v"], "{ a = \"x\" }"),
+        rule("r", "{ b = \"y\" }", "score = { c1 = 1 }"),
+    ));
+    let rep = authwiz::analysis::check(&ds, authwiz::analysis::Budget::default());
+    assert!(
+        !rep.findings
+            .iter()
+            .any(|f| f.kind == "ask-if-names-a-later-question"),
+        "{:?}",
+        rep.findings
+    );
+}

@@ -334,7 +334,7 @@ impl Validator<'_> {
                     at,
                     format!("{k}.status"),
                     format!(
-                        "candidate `{}` is {} but says not why",
+                        "candidate `{}` is {} but does not say why",
                         shown(c.id.get_ref()),
                         status.as_str()
                     ),
@@ -827,7 +827,10 @@ impl Validator<'_> {
                         self.report(
                             raw_facts[j].label.place(),
                             format!("candidates[{i}].{kind}[{j}].when"),
-                            "this is never shown: its `when` needs answers to questions that are not asked under its other conditions",
+                            format!(
+                                "this {} is never shown: its `when` needs answers to questions that are not asked under its other conditions",
+                                if kind == "facts" { "fact" } else { "caveat" }
+                            ),
                             Some("conditions that some answers satisfy".into()),
                             None,
                         );
