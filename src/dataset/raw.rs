@@ -78,51 +78,67 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// A dataset: one decision, its candidates, the questions that choose between them and the
+/// rules and matrices behind the choice (data/README.md documents every key).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset {
-    /// Version of this schema; only 1 exists.
+    /// Version of the format: 1.
     #[schemars(with = "crate::schema::SchemaVersion")]
     pub schema: Spanned<u32>,
+    /// What the file is about.
     #[schemars(with = "RawMeta")]
     pub dataset: Spanned<RawMeta>,
+    /// Where the knowledge comes from: at least one.
     #[serde(default)]
     pub sources: Vec<RawSource>,
+    /// The things to choose between: 1 to 64. Their order is the tie-break order.
     #[serde(default)]
     pub candidates: Vec<RawCandidate>,
+    /// The rows of the support matrix: the situations that decide which candidates exist at all.
     #[serde(default)]
     pub contexts: Vec<RawContext>,
+    /// The rows of the comparison matrix.
     #[serde(default)]
     pub criteria: Vec<RawCriterion>,
+    /// What is asked, in this order: 1 to 256.
     #[serde(default)]
     pub questions: Vec<RawQuestion>,
+    /// What the answers do: points, exclusions, requirements, outcomes.
     #[serde(default)]
     pub rules: Vec<RawRule>,
+    /// Special results rules can reach.
     #[serde(default)]
     pub outcomes: Vec<RawOutcome>,
+    /// Remarks shown with results and comparisons.
     #[serde(default)]
     pub notes: Vec<RawNote>,
+    /// Terms for the help screen.
     #[serde(default)]
     pub glossary: Vec<RawTerm>,
 }
 
+/// What the file is about.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Dataset")]
 pub struct RawMeta {
+    /// Name of the dataset, e.g. `pick-a-database`.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// One line, shown at the top of every report.
     pub title: Text,
-    /// Which edition of the underlying knowledge this file captures.
+    /// Which version of the underlying knowledge this file captures.
     pub edition: Text,
+    /// A sentence or two on what the dataset decides.
     pub summary: Text,
-    /// Id of the question whose options are the contexts (the rows of the support matrix).
-    /// Required when `contexts` is not empty.
+    /// Id of the question whose options are the contexts; required when there are contexts.
     #[schemars(with = "Option<crate::schema::IdName>")]
     pub context_question: Option<Id>,
-    /// The decision this dataset helps make, and what for, as a sentence: the problem
-    /// statement of a decision record.
+    /// The decision to make, and what for, as a sentence: the problem statement of a decision
+    /// record (default: "We need to choose a <candidate>.").
     pub decision: Option<Text>,
+    /// The words the interface uses for your things.
     #[serde(default)]
     pub vocabulary: RawVocabulary,
 }
@@ -132,28 +148,31 @@ pub struct RawMeta {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Vocabulary")]
 pub struct RawVocabulary {
+    /// What one candidate is called in sentences, e.g. "database" (default "option").
     #[serde(default = "default_candidate")]
     pub candidate: Text,
+    /// Plural (default "options").
     #[serde(default = "default_candidates")]
     pub candidates: Text,
+    /// What one context is called, e.g. "hosting model" (default "context").
     #[serde(default = "default_context")]
     pub context: Text,
+    /// Plural (default "contexts").
     #[serde(default = "default_contexts")]
     pub contexts: Text,
-    /// Key naming one candidate in machine-readable output. The three keys are names,
-    /// not text: checked like ids (see `load`), never made safe by replacement.
+    /// Key naming one candidate in JSON output (default `candidate`).
     #[serde(default = "default_candidate_key")]
     #[schemars(with = "crate::schema::JsonKeyName")]
     pub candidate_key: Id,
-    /// Key under which machine-readable output lists the candidates.
+    /// Key listing the candidates in JSON output (default `candidates`).
     #[serde(default = "default_candidates_key")]
     #[schemars(with = "crate::schema::JsonKeyName")]
     pub candidates_key: Id,
-    /// Key under which machine-readable output lists the contexts.
+    /// Key listing the contexts in JSON output (default `contexts`).
     #[serde(default = "default_contexts_key")]
     #[schemars(with = "crate::schema::JsonKeyName")]
     pub contexts_key: Id,
-    /// Key naming one context in machine-readable output.
+    /// Key naming one context in JSON output (default `context`).
     #[serde(default = "default_context_key")]
     #[schemars(with = "crate::schema::JsonKeyName")]
     pub context_key: Id,
@@ -199,54 +218,63 @@ fn default_context_key() -> Id {
     Spanned::new(0..0, "context".to_owned())
 }
 
+/// Where knowledge comes from: every fact, cell, rule and note names one.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Source")]
 pub struct RawSource {
+    /// Referred to by `source` keys elsewhere.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// Title of the page or document.
     pub title: Text,
-    /// Path of the page in its repository (e.g. a guide path). A source has a path, a
-    /// URL, or both.
+    /// Where it lives in its repository or site. A source has a path, a URL, or both.
     pub path: Option<Text>,
+    /// A link to it.
     pub url: Option<Text>,
-    /// Commit or date of the version read.
+    /// The commit or date of the version read.
     pub revision: Option<Text>,
 }
 
+/// One of the things to choose between.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Candidate")]
 pub struct RawCandidate {
+    /// Used in rules, matrices and answers.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// Shown to people.
     pub name: Text,
+    /// What it is, in a sentence or three.
     pub summary: Text,
+    /// Where the summary comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
-    /// The "when to use" list, verbatim from the source.
+    /// The source's own "when to use" list, word for word.
     #[serde(default)]
     pub when_to_use: Vec<Text>,
+    /// Where that list comes from.
     #[schemars(with = "Option<crate::schema::IdName>")]
     pub when_to_use_source: Option<Id>,
-    /// What a person needs next once this candidate is chosen.
+    /// What a person needs next once it is chosen: set-up, limits, next steps.
     #[serde(default)]
     pub facts: Vec<RawFact>,
-    /// Warnings that come with choosing this candidate.
+    /// Warnings that come with choosing it.
     #[serde(default)]
     pub caveats: Vec<RawFact>,
-    /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
+    /// Ids it had in earlier editions of the knowledge.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub renamed_from: Vec<Id>,
-    /// Ids of things it took the place of in earlier editions.
+    /// Ids of candidates of earlier editions it took the place of.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub replaces: Vec<Id>,
-    /// `deprecated` or `legacy`: explained and compared, never recommended.
+    /// `deprecated` or `legacy`: explained and compared, never recommended (default `current`).
     #[schemars(with = "Option<CandidateStatus>")]
     pub status: Option<Spanned<CandidateStatus>>,
-    /// Why, as a clause (read like a rule's `because`). Required with a status.
+    /// Why, as a clause like a rule's `because`; required with a status.
     pub status_reason: Option<Text>,
     /// Where the status comes from (default: the candidate's `source`).
     #[schemars(with = "Option<crate::schema::IdName>")]
@@ -277,61 +305,76 @@ impl CandidateStatus {
     }
 }
 
+/// A fact or a caveat of a candidate.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Fact")]
 pub struct RawFact {
-    /// Short heading, e.g. "Credentials".
+    /// Short heading, e.g. "Next steps".
     pub label: Text,
+    /// The fact.
     pub text: Text,
+    /// Where it comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
-    /// Shown only when this holds (same form as a rule's `when`); default: always.
+    /// Shown only when this holds (the form of a rule's `when`); default: always.
     #[serde(default)]
     pub when: RawCondition,
 }
 
-/// A note attached to one cell of a matrix.
+/// A note on one cell of a matrix, shown wherever the cell is the reason for something.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "CellNote")]
 pub struct RawCellNote {
+    /// The note.
     pub text: Text,
+    /// Where it comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
 }
 
+/// A row of the support matrix: a situation that decides which candidates exist at all.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Context")]
 pub struct RawContext {
+    /// Also the id of the matching option of the context question.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// Shown to people.
     pub name: Text,
+    /// May be empty.
     pub summary: Text,
+    /// Where the row comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
-    /// One cell per candidate: is it available in this context?
+    /// One cell per candidate: true (available), false (ruled out) or "depends" (kept, with a caveat).
     #[schemars(with = "BTreeMap<String, SupportCell>")]
     pub support: BTreeMap<Id, Spanned<SupportCell>>,
+    /// Notes on cells, keyed by candidate id.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, RawCellNote>")]
     pub notes: BTreeMap<Id, RawCellNote>,
 }
 
+/// A row of the comparison matrix.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Criterion")]
 pub struct RawCriterion {
+    /// Used in `require`.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
-    /// Row label, e.g. "Requires admin approval?".
+    /// The row label, e.g. "Handles many concurrent writers?".
     pub label: Text,
+    /// Where the row comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
-    /// One cell per candidate.
+    /// One cell per candidate: "yes", "no" or "depends".
     #[schemars(with = "BTreeMap<String, CellValue>")]
     pub values: BTreeMap<Id, Spanned<CellValue>>,
+    /// Notes on cells, keyed by candidate id: use one for every "depends".
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, RawCellNote>")]
     pub notes: BTreeMap<Id, RawCellNote>,
@@ -378,101 +421,117 @@ pub enum CellValue {
     Depends,
 }
 
+/// A question, with its options.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Question")]
 pub struct RawQuestion {
+    /// Used in conditions and on the command line (`-a id=option`).
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// The question.
     pub prompt: Text,
+    /// One line of explanation under it.
     #[serde(default)]
     pub help: Text,
-    /// Ask only when every listed question was answered with one of the listed options
-    /// (or, with `any`, when one of the alternatives holds).
+    /// Asked only when this holds (default: always).
     #[serde(default)]
     pub ask_if: RawCondition,
+    /// The possible answers: 2 to 64.
     pub options: Vec<RawOption>,
+    /// Where the question comes from.
     #[schemars(with = "Option<crate::schema::IdName>")]
     pub source: Option<Id>,
-    /// The answer states a fact of the person's situation that holds whatever else they
-    /// answer: it counts whenever it is given (see `Question::always_counts`).
+    /// The answer states a fact of the person's situation: once given, it counts wherever
+    /// the question would not be asked, after a final outcome and in every hypothetical.
     #[serde(default)]
     pub always_counts: bool,
-    /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
+    /// Ids it had in earlier editions of the knowledge.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub renamed_from: Vec<Id>,
-    /// Ids of things it took the place of in earlier editions.
+    /// Ids of questions of earlier editions it took the place of.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub replaces: Vec<Id>,
 }
 
+/// One possible answer.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Option")]
 pub struct RawOption {
+    /// Unique within its question.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// Shown to people.
     pub label: Text,
+    /// One line under the option.
     #[serde(default)]
     pub help: Text,
-    /// Ids it had in earlier editions of the knowledge (see `dataset::former`).
+    /// Ids it had in earlier editions of the knowledge.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub renamed_from: Vec<Id>,
-    /// Ids of things it took the place of in earlier editions.
+    /// Ids of options of earlier editions it took the place of.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub replaces: Vec<Id>,
 }
 
+/// What answers do: points, exclusions, requirements, an outcome.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Rule")]
 pub struct RawRule {
+    /// Shown in explanations.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
-    /// Fires when every listed question was asked and answered with one of the listed options
-    /// (or, with `any`, when one of the alternatives holds).
+    /// Fires when this holds (default: always).
     #[serde(default)]
     pub when: RawCondition,
-    /// The reason shown to people when the rule fires.
+    /// The reason shown to people when it fires: a clause, in lower case.
     pub because: Text,
+    /// Where the reasoning comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
-    /// Soft effect: points added to (or taken from) candidates.
+    /// Points per candidate id, from -100 to 100.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, crate::schema::Weight>")]
     pub score: BTreeMap<Id, Spanned<i64>>,
-    /// Hard effect: these candidates are ruled out.
+    /// Candidate ids it rules out.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub exclude: Vec<Id>,
-    /// Hard effect: candidates whose cell in each listed criterion is not one of the listed
-    /// values are ruled out ("depends" keeps a candidate, with a caveat).
+    /// Criterion id = allowed value(s): rules out every candidate whose cell is not allowed
+    /// (a "depends" cell keeps it, with a caveat).
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, OneOrManyValues>")]
     pub require: BTreeMap<Id, Spanned<OneOrManyValues>>,
-    /// Special outcome this rule leads to.
+    /// The outcome it reaches.
     #[schemars(with = "Option<crate::schema::IdName>")]
     pub outcome: Option<Id>,
 }
 
+/// A special result a rule can reach.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Outcome")]
 pub struct RawOutcome {
+    /// Named by a rule's `outcome`.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// Headline of the result.
     pub title: Text,
+    /// What to do.
     pub text: Text,
+    /// Where it comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
-    /// No further question can change the result once this outcome is reached.
+    /// Reaching it ends the questionnaire (default true).
     #[serde(default = "yes")]
     pub r#final: bool,
-    /// The outcome is that no candidate is needed at all: no recommendation, and no conflict.
+    /// The result is that no candidate is needed: no recommendation, and no conflict.
     #[serde(default)]
     pub no_candidate: bool,
 }
@@ -481,25 +540,33 @@ fn yes() -> bool {
     true
 }
 
+/// A remark shown with results and comparisons.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Note")]
 pub struct RawNote {
+    /// Unique among notes.
     #[schemars(with = "crate::schema::IdName")]
     pub id: Id,
+    /// Headline.
     pub title: Text,
+    /// The note.
     pub text: Text,
-    /// At least one; two or more where sources disagree and the note settles it.
+    /// At least one; every side where sources disagree.
     #[schemars(with = "Vec<crate::schema::IdName>")]
     pub sources: Vec<Id>,
 }
 
+/// A term for the help screen.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Term")]
 pub struct RawTerm {
+    /// The word.
     pub term: Text,
+    /// One to three sentences.
     pub definition: Text,
+    /// Where the definition comes from.
     #[schemars(with = "crate::schema::IdName")]
     pub source: Id,
 }
