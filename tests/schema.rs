@@ -225,3 +225,84 @@ fn the_shapes_the_loader_refuses_do_not_fit() {
         );
     }
 }
+
+/// The ```toml blocks of data/README.md.
+fn readme_toml_blocks() -> Vec<String> {
+    let text = std::fs::read_to_string(format!("{}/data/README.md", root())).unwrap();
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        match (&mut current, line.trim_start()) {
+            (None, "```toml") => current = Some(String::new()),
+            (Some(block), "```") => {
+                out.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_documented_example_loads_and_its_documented_scenarios_pass() {
+    let blocks = readme_toml_blocks();
+    let example = blocks
+        .iter()
+        .find(|b| b.contains("id = \"pick-a-database\""))
+        .expect("the example of section 1");
+    let scenarios = blocks
+        .iter()
+        .find(|b| b.contains("[[scenario]]"))
+        .expect("the scenario example of section 7");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pick-a-database.toml"), example).unwrap();
+    std::fs::write(dir.path().join("scenarios.toml"), scenarios).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .args(["test", "scenarios.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn data_readme_documents_every_key_of_the_format() {
+    let readme = std::fs::read_to_string(format!("{}/data/README.md", root())).unwrap();
+    let schema = schema();
+    let mut keys: Vec<String> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    for def in schema["definitions"].as_object().unwrap().values() {
+        if let Some(props) = def["properties"].as_object() {
+            keys.extend(props.keys().cloned());
+        }
+    }
+    keys.extend(["not".to_owned(), "any".to_owned()]);
+    let missing: Vec<&String> = keys
+        .iter()
+        // A key, or a table written with its header (`[[glossary]]`, `[dataset.vocabulary]`).
+        .filter(|k| {
+            !readme.contains(&format!("`{k}`"))
+                && !readme.contains(&format!("[[{k}]]"))
+                && !readme.contains(&format!(".{k}]"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "data/README.md does not document {missing:?}"
+    );
+}
