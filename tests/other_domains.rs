@@ -743,3 +743,36 @@ mod wizard {
         assert_eq!(bundled_word(&c), None, "{c}");
     }
 }
+
+#[test]
+fn a_reason_cites_the_answers_of_the_alternative_that_held() {
+    let v = json(&[
+        "recommend",
+        "--data",
+        BACKUPS,
+        "-a",
+        "site=office",
+        "-a",
+        "data=large",
+        "-a",
+        "budget=monthly",
+        "-a",
+        "ransomware=no",
+        "-a",
+        "sensitive=no",
+    ]);
+    let reason = v["why"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "large-online")
+        .expect("the rule with alternatives gave points");
+    let cited: Vec<&str> = reason["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["question"].as_str().unwrap())
+        .collect();
+    // `site = "office"` is not what made it hold (its alternative needs a home office).
+    assert_eq!(cited, ["data", "budget"], "{reason}");
+}

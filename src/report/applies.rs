@@ -2,8 +2,9 @@
 //! facts and caveats shown only where their `when` holds, a candidate's status (never
 //! recommended, and why), a support cell that depends, the decision a record states.
 
-use crate::dataset::{Answers, QuestionIx};
-use crate::dataset::{CandidateIx, CandidateStatus, Dataset, Fact, OptionSet};
+use crate::dataset::{
+    Answers, CandidateIx, CandidateStatus, Condition, Dataset, Fact, OptionSet, QuestionIx,
+};
 use crate::engine::Asked;
 
 /// The facts (or caveats) whose `when` holds for these answers, read as a rule's `when`:
@@ -22,6 +23,33 @@ pub fn facts_that_apply<'f>(
         })
         .collect();
     facts.iter().filter(move |f| f.when.fires(&counted))
+}
+
+/// The questions whose answers make `cond` hold, for "you answered ...": those of the
+/// alternatives the answers satisfy (all of its questions when none does, or when it has a
+/// single alternative), so an alternative that did not hold is not cited as a reason.
+pub fn questions_behind(answers: &Answers, cond: &Condition) -> Vec<QuestionIx> {
+    if cond.alternative_count() == 1 {
+        return cond.questions().to_vec();
+    }
+    let holds = |alt: &[crate::dataset::Test]| {
+        alt.iter().all(|t| {
+            answers
+                .get(t.question)
+                .is_some_and(|o| t.options & (1 << o) != 0)
+        })
+    };
+    let mut out: Vec<QuestionIx> = cond
+        .alternatives()
+        .filter(|alt| holds(alt))
+        .flat_map(|alt| alt.iter().map(|t| t.question))
+        .collect();
+    if out.is_empty() {
+        return cond.questions().to_vec();
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The status as a clause, e.g. `Implicit grant is deprecated: the current best practice

@@ -285,7 +285,8 @@ fn value_str(v: CellValue) -> &'static str {
 
 /// The answers that made rule `r` fire.
 fn rule_answers(ds: &Dataset, answers: &Answers, r: RuleIx) -> Vec<AnswerRef> {
-    question_answers(ds, answers, ds.rules[r].when.questions().iter().copied())
+    let behind = applies::questions_behind(answers, &ds.rules[r].when);
+    question_answers(ds, answers, behind.into_iter())
 }
 
 /// The given answers to `questions`.
