@@ -9,6 +9,7 @@ use crate::dataset::diagnostic::{did_you_mean, list_ids, shown};
 use crate::dataset::model::*;
 use crate::dataset::raw::*;
 
+#[deny(clippy::too_many_lines)]
 impl Validator<'_> {
     /// Resolves one condition; `None` when some part of it is invalid (reported).
     pub(super) fn condition(
