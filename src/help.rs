@@ -40,7 +40,7 @@ pub fn words() -> String {
 /// codes"; `exit.rs`).
 pub fn exit_codes() -> &'static str {
     "Exit codes: 0 a result; 1 the wizard was left before a result; 2 bad usage or input; \
-     3 nothing fits (or `check` found problems); 4 a tie, decided only by the dataset's \
+     3 nothing fits (or `check` found problems, or `test` a failure); 4 a tie, decided only by the dataset's \
      order; 128+N ended by signal N (130 Ctrl+C). The wizard, left from its result, exits as \
      `recommend` does for the same answers."
 }
