@@ -59,8 +59,12 @@ pub enum Command {
     Questions(CatalogArgs),
     #[command(about = help::datasets())]
     Datasets(DatasetsArgs),
-    #[command(about = help::check(), after_help = help::words())]
+    #[command(about = help::check(), after_help = help::check_after())]
     Check(CatalogArgs),
+    #[command(about = help::test(), after_help = help::test_after())]
+    Test(TestArgs),
+    #[command(about = help::schema(), after_help = help::schema_after())]
+    Schema,
     #[command(about = help::completions())]
     Completions(CompletionsArgs),
     #[command(about = help::man())]
@@ -219,6 +223,17 @@ pub struct CompareArgs {
     /// Replace the --output file if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// The scenario file: `[[scenario]]` tables of answers and what they must lead to
+    /// (data/README.md, "Test with scenarios").
+    #[arg(value_name = "SCENARIOS.toml", value_hint = ValueHint::FilePath)]
+    pub scenarios: PathBuf,
+
+    #[arg(long, value_name = "NAME|PATH", help = help::test_data(), add = completion::data())]
+    pub data: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,7 @@ use crate::analysis::{self, Severity};
 use crate::bundled;
 use crate::cli::{
     CatalogArgs, CompareArgs, CompletionsArgs, DatasetsArgs, ListFormat, ManArgs, RecommendArgs,
-    RecommendFormat,
+    RecommendFormat, TestArgs,
 };
 use crate::completion;
 use crate::dataset::unknown::{self, Unknown, Via};
@@ -266,17 +266,17 @@ fn unknown_id<'a>(
         _ => &ds.vocabulary.candidate,
     };
     Diagnostic {
-        file: place.to_owned(),
-        line: None,
-        column: None,
-        key: String::new(),
-        message: format!("unknown {what} `{}`", diagnostic::shown(id)),
         expected: Some(format!(
             "one of {} (in {})",
             diagnostic::list_ids(ids.clone()),
             dataset_named(ds)
         )),
         hint: unknown::hint(ds, kind, id, Via::CommandLine, ids),
+        ..Diagnostic::new(
+            diagnostic::Kind::CommandLine,
+            place,
+            format!("unknown {what} `{}`", diagnostic::shown(id)),
+        )
     }
 }
 
@@ -396,7 +396,7 @@ pub fn check(args: &CatalogArgs) -> Result<u8> {
             ds.candidates.len(),
             ds.vocabulary.candidates,
             ds.questions.len(),
-            ds.rules.len()
+            ds.written_rules().count()
         );
         out.push_str(&format!(
             "Walked {} complete answer paths ({} evaluations){}.\n",
@@ -483,6 +483,27 @@ pub fn check(args: &CatalogArgs) -> Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// Runs a scenario file: 0 when every scenario passes, 3 when one fails.
+pub fn test(args: &TestArgs) -> Result<u8> {
+    let run = crate::scenarios::run_file(&args.scenarios, args.data.as_deref())?;
+    emit(&report::terminal_text(&run.text()), None, false)?;
+    Ok(if run.failed() == 0 {
+        exit::OK
+    } else {
+        exit::NEGATIVE
+    })
+}
+
+/// Prints the JSON Schema of the dataset format.
+pub fn schema() -> Result<u8> {
+    emit(
+        &report::json_string(&crate::schema::dataset_schema()),
+        None,
+        false,
+    )?;
+    Ok(exit::OK)
 }
 
 /// Prints the script that registers authwiz's completion in a shell.

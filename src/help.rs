@@ -40,7 +40,7 @@ pub fn words() -> String {
 /// codes"; `exit.rs`).
 pub fn exit_codes() -> &'static str {
     "Exit codes: 0 a result; 1 the wizard was left before a result; 2 bad usage or input; \
-     3 nothing fits (or `check` found problems); 4 a tie, decided only by the dataset's \
+     3 nothing fits (or `check` found problems, or `test` a failure); 4 a tie, decided only by the dataset's \
      order; 128+N ended by signal N (130 Ctrl+C). The wizard, left from its result, exits as \
      `recommend` does for the same answers."
 }
@@ -87,6 +87,49 @@ pub fn check() -> String {
         "Validate a dataset and analyse it: {} never recommended, questions that change nothing, unused answers",
         W.candidates
     )
+}
+
+/// After `check`'s help: what its findings mean for the exit code.
+pub fn check_after() -> String {
+    format!(
+        "{}\n\nExit codes: 0 valid, nothing to warn about; 3 valid, with warnings (or the search \
+         ran out of budget); 2 the dataset does not load (its problems are listed).",
+        words()
+    )
+}
+
+pub fn test() -> String {
+    "Run a scenario file: answers and the result each must lead to, reported like a test suite"
+        .to_owned()
+}
+
+pub fn test_after() -> String {
+    "Each failing scenario shows what was expected (-) beside what came out (+).\n\nExit codes: \
+     0 every scenario passes; 3 some fail (a scenario whose answers or expected ids the dataset \
+     does not have fails too); 2 the scenario file or the dataset cannot be read."
+        .to_owned()
+}
+
+/// `test --data`: overrides the dataset the scenario file names.
+pub fn test_data() -> String {
+    let names: Vec<&str> = bundled::BUNDLED.iter().map(|b| b.name).collect();
+    format!(
+        "The knowledge to test: a bundled edition ({}) or a dataset file (default: the `dataset` the scenario file names, else {})",
+        names.join(", "),
+        bundled::default_dataset().name
+    )
+}
+
+pub fn schema() -> String {
+    "Print the JSON Schema of the dataset format, for editors that check TOML as you type"
+        .to_owned()
+}
+
+pub fn schema_after() -> String {
+    "Save it (`authwiz schema > authwiz.schema.json`) and point your editor at it: a first line \
+     `#:schema ./authwiz.schema.json` in the dataset (taplo, Even Better TOML), or a rule in \
+     .taplo.toml (data/README.md, \"Editor support\")."
+        .to_owned()
 }
 
 pub fn completions() -> String {

@@ -20,6 +20,8 @@ pub mod plain;
 pub mod report;
 pub mod sanitize;
 pub mod saved;
+pub mod scenarios;
+pub mod schema;
 pub mod signals;
 pub mod strings;
 pub mod synth;

@@ -24,6 +24,8 @@ fn main() -> ExitCode {
         Some(Command::Questions(a)) => commands::questions(a),
         Some(Command::Datasets(a)) => commands::datasets(a),
         Some(Command::Check(a)) => commands::check(a),
+        Some(Command::Test(a)) => commands::test(a),
+        Some(Command::Schema) => commands::schema(),
         Some(Command::Completions(a)) => commands::completions(a),
         Some(Command::Man(a)) => commands::man(a),
         None => authwiz::wizard::run(&cli),

@@ -30,6 +30,9 @@ pub fn cell_value(value: &str) -> &'static str {
 pub const CAVEATS: &str = heading::CAVEATS;
 pub const NEXT_STEPS: &str = heading::NEXT_STEPS;
 
+/// Before a further source of a note.
+pub const ALSO_SOURCE: &str = "also from";
+
 /// The headings of a result's sections, the same in every face.
 pub mod heading {
     pub const WHY: &str = "Why";
@@ -46,6 +49,7 @@ pub mod heading {
     pub const RANKING: &str = "Ranking";
     pub const YOUR_ANSWERS: &str = "Your answers";
     pub const SOURCES: &str = "Sources";
+    pub const NOTES: &str = "Notes";
 }
 
 /// Default headings of the comparison's two kinds of row.

@@ -14,6 +14,8 @@
 //! that are missing or differ; then read them: each must name the file, the line and
 //! column where there is one, and what was expected.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -34,6 +36,7 @@ fn bless() -> bool {
 /// Runs authwiz in the repository root (so that relative paths appear verbatim).
 fn authwiz(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")

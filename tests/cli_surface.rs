@@ -3,6 +3,8 @@
 //! what the user wrote and the edition an id belongs to, help in the user's words, the
 //! `datasets` table at 80 columns, the manual page and completion from the dataset.
 
+mod common;
+
 use std::process::Command;
 
 use serde_json::Value;
@@ -20,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "questions",
     "datasets",
     "check",
+    "test",
+    "schema",
     "completions",
     "man",
 ];
@@ -32,6 +36,7 @@ struct Run {
 
 fn authwiz_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_authwiz"));
+    cmd.env("XDG_STATE_HOME", common::state_dir());
     cmd.args(args)
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS")
@@ -87,7 +92,7 @@ fn the_help_of_every_command_lists_only_the_formats_it_accepts() {
         let listed = listed_formats(command);
         let expected: &[&str] = match command {
             "recommend" => &["text", "json", "markdown", "adr"],
-            "completions" | "man" => &[],
+            "completions" | "man" | "test" | "schema" => &[],
             _ => &["text", "json", "markdown"],
         };
         assert_eq!(listed, expected, "{command}");
@@ -117,7 +122,7 @@ fn data_is_offered_by_the_commands_that_read_a_dataset_and_works_there() {
     for &command in COMMANDS {
         let help = expect(&[command, "--help"], OK).out;
         let offered = help.contains("--data");
-        let reads = !matches!(command, "completions" | "man");
+        let reads = !matches!(command, "completions" | "man" | "schema");
         assert_eq!(offered, reads, "{command} --help:\n{help}");
         if !reads {
             let mut args = vec![command];

@@ -3,6 +3,8 @@
 //! command line (`compare --answers`, `--output`) and in the wizard, where at 80×24 no
 //! name is cut to a stub and no note marker is lost. Snapshots at 80×24 and 120×40.
 
+mod common;
+
 use std::collections::VecDeque;
 use std::process::Command;
 
@@ -34,6 +36,7 @@ box-view = "no"
 
 fn authwiz(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(args)
         .env("NO_COLOR", "1")
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -41,6 +41,8 @@ struct Spec {
     criteria: Vec<Vec<u8>>,
     /// Per question: number of options and its `ask_if` (question, option mask).
     questions: Vec<(usize, Vec<(usize, u64)>)>,
+    /// Per question: a second alternative of its `ask_if` (written with `any`), or empty.
+    ask_alt: Vec<Vec<(usize, u64)>>,
     /// Per question: whether its answer always counts.
     always_counts: Vec<bool>,
     rules: Vec<RuleSpec>,
@@ -51,6 +53,8 @@ struct Spec {
 #[derive(Debug, Clone)]
 struct RuleSpec {
     when: Vec<(usize, u64)>,
+    /// A second alternative of `when` (written with `any`), or empty.
+    alt: Vec<(usize, u64)>,
     score: Vec<(usize, i64)>,
     exclude: Vec<usize>,
     /// (criterion, allowed-values mask over yes/no/depends)
@@ -173,6 +177,19 @@ impl Spec {
             ask_if.sort();
             questions.push((opts, ask_if));
         }
+        // Some conditions get a second alternative (`any`): the generator's own
+        // satisfiability check reads only the first, which is enough to keep every
+        // condition satisfiable.
+        let mut ask_alt = vec![Vec::new(); questions.len()];
+        for i in 1..questions.len() {
+            if !questions[i].1.is_empty() && b.chance(35) {
+                let g = b.below(i);
+                let alt = vec![(g, b.subset(questions[g].0))];
+                if satisfiable(&questions, &alt) {
+                    ask_alt[i] = alt;
+                }
+            }
+        }
         let always_counts: Vec<bool> = (0..questions.len()).map(|_| b.chance(30)).collect();
         let outcomes = raw.outcomes.clone();
         let mut rules = Vec::new();
@@ -190,8 +207,17 @@ impl Spec {
                 }
             }
             when.sort();
+            let mut alt: Vec<(usize, u64)> = Vec::new();
+            if !when.is_empty() && b.chance(35) {
+                let q = b.below(questions.len());
+                let cand = vec![(q, b.subset(questions[q].0))];
+                if satisfiable(&questions, &cand) {
+                    alt = cand;
+                }
+            }
             let mut r = RuleSpec {
                 when,
+                alt,
                 score: Vec::new(),
                 exclude: Vec::new(),
                 require: Vec::new(),
@@ -235,6 +261,7 @@ impl Spec {
             contexts,
             criteria,
             questions,
+            ask_alt,
             always_counts,
             rules,
             outcomes,
@@ -257,12 +284,26 @@ impl Spec {
                 .collect();
             format!("[{}]", ids.join(", "))
         };
-        let cond = |tests: &[(usize, u64)]| {
-            let t: Vec<String> = tests
-                .iter()
-                .map(|&(q, m)| format!("q{q} = {}", options_of(q, m)))
-                .collect();
+        // A test that allows most options is written with `not` (the same set).
+        let test = |q: usize, m: u64| {
+            let n = self.questions[q].0;
+            let all = (1u64 << n) - 1;
+            if 2 * m.count_ones() as usize > n {
+                format!("q{q} = {{ not = {} }}", options_of(q, all & !m))
+            } else {
+                format!("q{q} = {}", options_of(q, m))
+            }
+        };
+        let conj = |tests: &[(usize, u64)]| {
+            let t: Vec<String> = tests.iter().map(|&(q, m)| test(q, m)).collect();
             format!("{{ {} }}", t.join(", "))
+        };
+        let cond = |tests: &[(usize, u64)], alt: &[(usize, u64)]| {
+            if alt.is_empty() {
+                conj(tests)
+            } else {
+                format!("{{ any = [ {}, {} ] }}", conj(tests), conj(alt))
+            }
         };
         let _ = writeln!(
             s,
@@ -308,7 +349,7 @@ impl Spec {
         for (q, (n, ask_if)) in self.questions.iter().enumerate() {
             let _ = writeln!(s, "[[questions]]\nid = \"q{q}\"\nprompt = \"Q{q}?\"");
             if !ask_if.is_empty() {
-                let _ = writeln!(s, "ask_if = {}", cond(ask_if));
+                let _ = writeln!(s, "ask_if = {}", cond(ask_if, &self.ask_alt[q]));
             }
             if self.always_counts[q] {
                 let _ = writeln!(s, "always_counts = true");
@@ -327,7 +368,7 @@ impl Spec {
                 "[[rules]]\nid = \"r{i}\"\nbecause = \"reason {i}\"\nsource = \"src\""
             );
             if !r.when.is_empty() {
-                let _ = writeln!(s, "when = {}", cond(&r.when));
+                let _ = writeln!(s, "when = {}", cond(&r.when, &r.alt));
             }
             if !r.score.is_empty() {
                 let t: Vec<String> = r.score.iter().map(|(c, w)| format!("c{c} = {w}")).collect();
@@ -770,9 +811,9 @@ fn contrasts_add_up(
                     .filter(|&&(r, _)| {
                         ds.rules[r]
                             .when
-                            .tests
+                            .questions()
                             .iter()
-                            .map(|t| t.question)
+                            .copied()
                             .eq(g.questions.iter().copied())
                     })
                     .map(|&(_, p)| p)

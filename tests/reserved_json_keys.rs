@@ -12,6 +12,8 @@ const DATA: &str = "tests/fixtures/choose-a-database.toml";
 const CANDIDATE_KEY: &str = "database";
 const CANDIDATES_KEY: &str = "databases";
 const CONTEXTS_KEY: &str = "hosting_models";
+/// The fixture leaves `context_key` at its default.
+const CONTEXT_KEY: &str = "context";
 
 fn json(args: &[&str]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
@@ -71,19 +73,25 @@ fn every_fixed_key_beside_a_vocabulary_key_is_reserved() {
             assert!(!entries(&v[list]).is_empty(), "{list} is empty");
             for e in entries(&v[list]) {
                 fixed_keys_are_reserved(list, e, &[CANDIDATE_KEY]);
+                // Reasons name a context under `context_key`.
+                for r in entries(&e["reasons"]) {
+                    fixed_keys_are_reserved("a reason", r, &[CONTEXT_KEY]);
+                }
             }
         }
+        for r in entries(&v["why"]) {
+            fixed_keys_are_reserved("a reason", r, &[CONTEXT_KEY]);
+        }
     }
-    fixed_keys_are_reserved(
-        "compare",
-        &json(&["compare", "--context", "vm"]),
-        &[CANDIDATES_KEY],
-    );
-    fixed_keys_are_reserved(
-        "matrix",
-        &json(&["matrix"]),
-        &[CANDIDATES_KEY, CONTEXTS_KEY],
-    );
+    let compare = json(&["compare", "--context", "vm"]);
+    fixed_keys_are_reserved("compare", &compare, &[CANDIDATES_KEY]);
+    fixed_keys_are_reserved("compare support", &compare["support"], &[CONTEXT_KEY]);
+    let matrix = json(&["matrix"]);
+    fixed_keys_are_reserved("matrix", &matrix, &[CANDIDATES_KEY, CONTEXTS_KEY]);
+    assert!(!entries(&matrix["notes"]).is_empty(), "no matrix notes");
+    for n in entries(&matrix["notes"]) {
+        fixed_keys_are_reserved("a matrix note", n, &[CANDIDATE_KEY, CONTEXT_KEY]);
+    }
     fixed_keys_are_reserved("check", &json(&["check"]), &[]);
     for e in entries(&json(&["questions"])) {
         fixed_keys_are_reserved("questions", e, &[]);

@@ -1,231 +1,149 @@
-//! Every scenario of tests/scenarios/*.toml through the engine: the expected recommendation
-//! and the expected reason text. Each scenario is derived from a "when to use" bullet or a
-//! note of Box's guide; a failure means the data (or the scenario) disagrees with the guide.
+//! The bundled editions' scenarios (tests/scenarios/*.toml), run the way a dataset author
+//! runs theirs: `authwiz test FILE`. Each scenario is derived from a "when to use" bullet or
+//! a note of Box's guide; a failure means the data (or the scenario) disagrees with the
+//! guide, and the command's output (printed here) says how. The format is documented in
+//! data/README.md ("Test with scenarios") and `src/scenarios.rs`.
 //!
-//! Scenario format:
-//!
-//! ```toml
-//! [[scenario]]
-//! name = "..."
-//! derived_from = "the bullet or note it comes from"
-//! answers = { app-type = "custom-app", purpose = "production" }
-//! recommendation = "oauth2"        # a method id, or "none"
-//! reason = "a substring of a reason text of the recommended method"
-//! ```
-//!
-//! All failing scenarios of a file are reported in one message, so data authors see them all.
+//! Also: what `authwiz test` does with a failing scenario, a broken one, and a file that
+//! does not read.
 
-use std::collections::BTreeMap;
-use std::collections::BTreeSet;
-use std::path::Path;
-
-use authwiz::commands::load_inputs;
-use authwiz::engine;
-use authwiz::report::{self, Report};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    scenario: Vec<Scenario>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Scenario {
-    name: String,
-    derived_from: String,
-    #[serde(default)]
-    answers: BTreeMap<String, String>,
-    recommendation: String,
-    reason: String,
-}
+use std::process::Command;
 
 const EDITIONS: &[&str] = &["box-2019", "box-current"];
 
-fn scenario_file(edition: &str) -> String {
-    format!(
-        "{}/tests/scenarios/{edition}.toml",
-        env!("CARGO_MANIFEST_DIR")
+fn root() -> &'static str {
+    env!("CARGO_MANIFEST_DIR")
+}
+
+/// Runs authwiz in the repository root: (exit code, stdout, stderr).
+fn authwiz(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("authwiz runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
 
-fn read(edition: &str) -> Result<Vec<Scenario>, String> {
-    let path = scenario_file(edition);
-    let text = std::fs::read_to_string(Path::new(&path)).map_err(|e| format!("{path}: {e}"))?;
-    let file: File = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-    Ok(file.scenario)
+fn scenario_file(edition: &str) -> String {
+    format!("tests/scenarios/{edition}.toml")
 }
 
-/// Texts that may carry the expected reason when nothing is recommended: the outcomes
-/// reached and, when the answers conflict, the exclusion reasons citing a conflicting answer.
-fn none_texts(rep: &Report) -> Vec<String> {
-    let mut out: Vec<String> = rep
-        .outcomes
-        .iter()
-        .flat_map(|o| [o.title.clone(), o.text.clone()])
-        .collect();
-    if let Some(c) = &rep.conflict {
-        let conflicting: BTreeSet<&str> = c.answers.iter().map(|a| a.question.as_str()).collect();
-        for e in &rep.ranking {
-            for r in &e.reasons {
-                if r.answers
-                    .iter()
-                    .any(|a| conflicting.contains(a.question.as_str()))
-                {
-                    out.push(r.text.clone());
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Runs one scenario; `Err` describes the failure.
-fn run(edition: &str, s: &Scenario) -> Result<(), String> {
-    let pairs: Vec<String> = s.answers.iter().map(|(q, o)| format!("{q}={o}")).collect();
-    let (ds, answers) = load_inputs(Some(edition), None, &pairs)
-        .map_err(|e| format!("the answers do not load: {e}"))?;
-    let verdict = engine::decide(&ds, &answers);
-    let rep = report::build(&ds, &verdict);
-    let got = rep
-        .recommendation
-        .as_ref()
-        .map_or("none".to_owned(), |r| r.0.clone());
-    let texts: Vec<String> = if got == "none" {
-        none_texts(&rep)
-    } else {
-        rep.why.iter().map(|r| r.text.clone()).collect()
-    };
-    let rec_ok = got == s.recommendation;
-    // Reason texts start with the rule's `because` made a sentence (first letter capital).
-    let as_sentence = authwiz::strings::sentence(&s.reason);
-    let reason_ok = texts
-        .iter()
-        .any(|t| t.contains(&s.reason) || t.contains(&as_sentence));
-    if rec_ok && reason_ok {
-        return Ok(());
-    }
-    let mut msg = String::new();
-    if !rec_ok {
-        msg.push_str(&format!(
-            "    expected recommendation `{}`, got `{got}`",
-            s.recommendation
-        ));
-        if !rep.tie.is_empty() {
-            let tie: Vec<&str> = rep.tie.iter().map(|t| t.0.as_str()).collect();
-            msg.push_str(&format!(" (tie: {})", tie.join(", ")));
-        }
-        if let Some(c) = &rep.conflict {
-            let qs: Vec<&str> = c.answers.iter().map(|a| a.question.as_str()).collect();
-            msg.push_str(&format!(" (conflict: {})", qs.join(", ")));
-        }
-        msg.push('\n');
-        let ranking: Vec<String> = rep
-            .ranking
-            .iter()
-            .map(|e| format!("{} {} {}", e.id, e.status.as_str(), e.score))
-            .collect();
-        msg.push_str(&format!("    ranking: {}\n", ranking.join("; ")));
-    }
-    if !reason_ok {
-        msg.push_str(&format!(
-            "    expected a reason containing {:?}; the reasons{} are:\n",
-            s.reason,
-            if got == "none" {
-                " (outcomes and conflict)".to_owned()
-            } else {
-                format!(" of `{got}`")
-            }
-        ));
-        if texts.is_empty() {
-            msg.push_str("      (none)\n");
-        }
-        for t in &texts {
-            msg.push_str(&format!("      - {t}\n"));
-        }
-    }
-    if !rep.ignored.is_empty() {
-        let ignored: Vec<&str> = rep
-            .ignored
-            .iter()
-            .map(|a| a.answer.question.as_str())
-            .collect();
-        msg.push_str(&format!(
-            "    answers ignored (questions not asked): {}\n",
-            ignored.join(", ")
-        ));
-    }
-    Err(msg)
-}
-
-fn check_edition(edition: &str) {
-    let scenarios = read(edition).unwrap_or_else(|e| panic!("{e}"));
+fn passes(edition: &str) {
+    let (code, out, err) = authwiz(&["test", &scenario_file(edition)]);
+    assert_eq!(code, 0, "{}:\n{out}{err}", scenario_file(edition));
     assert!(
-        !scenarios.is_empty(),
-        "{}: no scenarios",
-        scenario_file(edition)
+        out.contains(&format!("against {edition}\n")),
+        "the file names its edition: {out}"
     );
-    let mut names = BTreeSet::new();
-    let mut failures = Vec::new();
-    for s in &scenarios {
-        if !names.insert(s.name.as_str()) {
-            failures.push(format!("- {:?}: duplicate scenario name\n", s.name));
-        }
-        if s.derived_from.trim().is_empty() || s.reason.trim().is_empty() {
-            failures.push(format!(
-                "- {:?}: `derived_from` and `reason` must not be empty\n",
-                s.name
-            ));
-        }
-        if let Err(why) = run(edition, s) {
-            let answers: Vec<String> = s.answers.iter().map(|(q, o)| format!("{q}={o}")).collect();
-            failures.push(format!(
-                "- {:?} (derived from: {})\n    answers: {}\n{why}",
-                s.name,
-                s.derived_from,
-                answers.join(" ")
-            ));
-        }
-    }
     assert!(
-        failures.is_empty(),
-        "{} of {} scenarios in {} fail:\n{}",
-        failures.len(),
-        scenarios.len(),
-        scenario_file(edition),
-        failures.join("\n")
+        out.ends_with("failed\n") && out.contains("test result: ok."),
+        "{out}"
     );
 }
 
 #[test]
 fn box_2019_scenarios() {
-    check_edition("box-2019");
+    passes("box-2019");
 }
 
 #[test]
 fn box_current_scenarios() {
-    check_edition("box-current");
+    passes("box-current");
 }
 
 #[test]
 fn at_least_twenty_scenarios_in_total() {
-    let mut total = 0;
-    let mut problems = Vec::new();
-    for e in EDITIONS {
-        match read(e) {
-            Ok(s) => total += s.len(),
-            Err(err) => problems.push(err),
-        }
-    }
+    let total: usize = EDITIONS
+        .iter()
+        .map(|e| {
+            let (_, out, _) = authwiz(&["test", &scenario_file(e)]);
+            out.lines()
+                .filter(|l| l.starts_with("ok ") || l.starts_with("FAILED "))
+                .count()
+        })
+        .sum();
     assert!(
-        total >= 20 && problems.is_empty(),
-        "{total} scenarios in total (at least 20 wanted); {}",
-        if problems.is_empty() {
-            "every file read".to_owned()
-        } else {
-            problems.join("; ")
-        }
+        total >= 20,
+        "{total} scenarios in total (at least 20 wanted)"
     );
+}
+
+/// The 2019 scenarios against the current edition: ids and answers differ, so scenarios
+/// fail, and each failure says what was expected and what came out.
+#[test]
+fn a_failing_scenario_shows_what_differs_and_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.toml");
+    std::fs::write(
+        &file,
+        "dataset = \"box-current\"\n\n\
+         [[scenario]]\nname = \"wrong on purpose\"\nderived_from = \"a test\"\n\
+         answers = { app-type = \"platform-app\", purpose = \"production\", users = \"box-users\" }\n\
+         recommendation = \"jwt\"\nreason = \"no such reason\"\n\n\
+         [[scenario]]\nname = \"right\"\n\
+         answers = { app-type = \"custom-skill\" }\nrecommendation = \"none\"\nresult = \"none-needed\"\n\n\
+         [[scenario]]\nname = \"an option the dataset lacks\"\n\
+         answers = { app-type = \"custom-app\" }\nrecommendation = \"none\"\n",
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let (code, out, err) = authwiz(&["test", &path]);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(out.contains("FAILED wrong on purpose\n"), "{out}");
+    assert!(out.contains("ok     right\n"), "{out}");
+    assert!(out.contains("    - recommendation: jwt\n"), "{out}");
+    assert!(out.contains("    + recommendation: oauth2\n"), "{out}");
+    assert!(
+        out.contains("    - a reason containing \"no such reason\"\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("---- wrong on purpose ({path}:4)")),
+        "{out}"
+    );
+    // A renamed option: the error points into the scenario file, with what it became.
+    assert!(
+        out.contains("scenario[2].answers.app-type: unknown option `custom-app`"),
+        "{out}"
+    );
+    assert!(out.contains("renamed `platform-app`"), "{out}");
+    assert!(
+        out.ends_with("test result: FAILED. 1 passed; 2 failed\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn data_overrides_the_dataset_the_file_names() {
+    // The 2019 file against the current edition: its ids are not all there.
+    let (code, out, _) = authwiz(&["test", &scenario_file("box-2019"), "--data", "box-current"]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("against box-current\n"), "{out}");
+}
+
+#[test]
+fn an_unreadable_scenario_file_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.toml");
+    std::fs::write(&file, "[[scenario]]\nnmae = \"typo\"\n").unwrap();
+    let path = file.display().to_string();
+    let (code, out, err) = authwiz(&["test", &path]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&format!(
+            "{path}:2:1: scenario[0].nmae: unknown field `nmae`"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `name`?"), "{err}");
+    let (code, _, err) = authwiz(&["test", "tests/scenarios/no-such-file.toml"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no such file"), "{err}");
 }

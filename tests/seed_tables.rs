@@ -2,6 +2,8 @@
 //! guide) checked cell for cell against what `authwiz matrix` and `authwiz compare` print for
 //! the `box-2019` edition: as JSON, as text and as Markdown.
 
+mod common;
+
 use std::process::Command;
 
 use serde_json::Value;
@@ -135,6 +137,7 @@ fn seed() -> (Vec<SupportRow>, Vec<CompareRow>) {
 
 fn run(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_authwiz"))
+        .env("XDG_STATE_HOME", common::state_dir())
         .args(args)
         .output()
         .expect("run authwiz");

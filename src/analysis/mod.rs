@@ -157,8 +157,9 @@ impl Coverage {
         true
     }
 
-    fn all_shown(&self) -> bool {
-        self.can_win.iter().all(|&w| w) && self.can_change.iter().all(|&c| c)
+    fn all_shown(&self, ds: &Dataset) -> bool {
+        let can_win = |c: usize| self.can_win[c] || ds.candidates[c].retired.is_some();
+        (0..self.can_win.len()).all(can_win) && self.can_change.iter().all(|&c| c)
     }
 }
 
@@ -254,7 +255,7 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
     // seen winning, a greedy path that favours it; then random paths until the budget ends.
     if !exhaustive {
         for c in 0..ds.candidates.len() {
-            if cov.can_win[c] || over(&cov) {
+            if cov.can_win[c] || ds.candidates[c].retired.is_some() || over(&cov) {
                 continue;
             }
             let mut evaluations = cov.evaluations;
@@ -271,7 +272,7 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
             }
         }
         let mut rng = crate::synth::Rng::new(0x5eed);
-        while !over(&cov) && !cov.all_shown() {
+        while !over(&cov) && !cov.all_shown(ds) {
             let mut evaluations = cov.evaluations;
             let path = complete_path(ds, &spend, &mut evaluations, |q, _, _| {
                 rng.below(ds.questions[q].options.len())
@@ -283,7 +284,7 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
             }
         }
     }
-    let complete = exhaustive || cov.all_shown();
+    let complete = exhaustive || cov.all_shown(ds);
     let Coverage {
         can_win,
         can_change,
@@ -294,7 +295,8 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
 
     if complete {
         for (c, cand) in ds.candidates.iter().enumerate() {
-            if !can_win[c] {
+            // A candidate with a status is never recommended, by design.
+            if !can_win[c] && cand.retired.is_none() {
                 findings.push(Finding {
                     severity: Severity::Warning,
                     kind: "unreachable-candidate",
@@ -336,7 +338,7 @@ pub fn check(ds: &Dataset, budget: Budget) -> CheckReport {
             .candidates
             .iter()
             .enumerate()
-            .filter(|(c, _)| !can_win[*c])
+            .filter(|(c, cand)| !can_win[*c] && cand.retired.is_none())
             .map(|(_, c)| c.id.as_str())
             .collect();
         let unseen_q: Vec<&str> = ds
@@ -377,17 +379,33 @@ fn some_of(ids: &[&str]) -> String {
     }
 }
 
-/// Findings that need no walking: unused options and contexts without an outcome. One
-/// pass over every condition collects the options used, per question.
+/// Findings that need no walking: unused options, contexts without an outcome, conditions
+/// on later questions. One pass over every condition collects the options used, per
+/// question.
 fn static_findings(ds: &Dataset, findings: &mut Vec<Finding>) {
+    for (q, question) in ds.questions.iter().enumerate() {
+        for &g in question.ask_if.questions().iter().filter(|&&g| g > q) {
+            let later = &ds.questions[g];
+            findings.push(Finding {
+                severity: Severity::Warning,
+                kind: "ask-if-names-a-later-question",
+                subject: question.id.clone(),
+                message: format!(
+                    "\u{201c}{}\u{201d} depends on the answer to \u{201c}{}\u{201d} ({}), which comes later in the file: the wizard has to jump ahead to ask that one first; move this question after it",
+                    question.prompt, later.prompt, later.id
+                ),
+            });
+        }
+    }
     let mut used: Vec<OptionSet> = vec![0; ds.questions.len()];
     let conditions = ds
         .rules
         .iter()
         .map(|r| &r.when)
         .chain(ds.questions.iter().map(|q| &q.ask_if));
-    for t in conditions.flat_map(|c| &c.tests) {
-        used[t.question] |= t.options;
+    for t in conditions.flat_map(|c| c.tests()) {
+        // `not` uses the options it names as much as the others.
+        used[t.question] |= if t.negated { !0 } else { t.options };
     }
     for (q, question) in ds.questions.iter().enumerate() {
         if Some(q) == ds.context_question {
@@ -412,10 +430,10 @@ fn static_findings(ds: &Dataset, findings: &mut Vec<Finding>) {
             let supported = ctx.support.iter().any(|&s| s);
             let has_outcome = ds.rules.iter().any(|r| {
                 r.outcome.is_some()
-                    && r.when
-                        .tests
-                        .iter()
-                        .any(|t| t.question == cq && t.options & (1 << x) != 0)
+                    && r.when.alternatives().any(|alt| {
+                        alt.iter()
+                            .any(|t| t.question == cq && t.options & (1 << x) != 0)
+                    })
             });
             if !supported && !has_outcome {
                 findings.push(Finding {

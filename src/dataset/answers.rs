@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
-use super::diagnostic::{Diagnostic, InputError, LineIndex, Problems, list_ids, shown};
+use super::diagnostic::{Diagnostic, InputError, Kind, LineIndex, Problems, list_ids, shown};
 use super::input::{parse_toml, read_text};
 use super::model::{Dataset, OptionIx, QuestionIx};
 use super::unknown::{self, Unknown, Via};
@@ -102,21 +102,21 @@ pub fn parse_pairs(ds: &Dataset, pairs: &[String], into: &mut Answers) -> Result
         match parse_pair(ds, pair) {
             Ok((q, o)) => match first[q] {
                 Some((earlier, before)) if earlier != o => problems.add(|| Diagnostic {
-                    file: "--answer".into(),
-                    line: None,
-                    column: None,
                     key: shown(pair),
-                    message: format!(
-                        "answers `{}` again, differently from `{}`",
-                        ds.questions[q].id,
-                        shown(before)
-                    ),
                     expected: Some(format!(
                         "one answer per question: `{}` or `{}`",
                         shown(before),
                         shown(pair)
                     )),
-                    hint: None,
+                    ..Diagnostic::new(
+                        Kind::CommandLine,
+                        "--answer",
+                        format!(
+                            "answers `{}` again, differently from `{}`",
+                            ds.questions[q].id,
+                            shown(before)
+                        ),
+                    )
                 }),
                 Some(_) => {}
                 None => {
@@ -127,13 +127,10 @@ pub fn parse_pairs(ds: &Dataset, pairs: &[String], into: &mut Answers) -> Result
             Err(p) => problems.add(|| {
                 let (message, expected, hint) = p.describe(Via::CommandLine);
                 Diagnostic {
-                    file: "--answer".into(),
-                    line: None,
-                    column: None,
                     key: shown(pair),
-                    message,
                     expected: Some(expected),
                     hint,
+                    ..Diagnostic::new(Kind::CommandLine, "--answer", message)
                 }
             }),
         }
@@ -241,7 +238,7 @@ pub fn read_answers_file(path: &Path) -> Result<(String, String, RawAnswers), In
     let text = read_text(path)?;
     let raw: RawAnswers = parse_toml(&file, &text).map_err(|mut e| {
         for d in &mut e.diagnostics {
-            if d.line.is_none() && d.message.starts_with("is empty") {
+            if d.kind == Kind::EmptyFile {
                 d.expected = Some(
                     "an answers file: `dataset = \"ID\"` and an `[answers]` table of `question = \"option\"`".into(),
                 );
@@ -261,6 +258,20 @@ pub fn resolve_answers_file(
     raw: &RawAnswers,
     into: &mut Answers,
 ) -> Result<(), InputError> {
+    resolve_answers_table(ds, file, text, raw, "answers", into)
+}
+
+/// [`resolve_answers_file`] for a table of answers under `key` (`answers`, or
+/// `scenario[3].answers` in a scenario file).
+pub fn resolve_answers_table(
+    ds: &Dataset,
+    file: &str,
+    text: &str,
+    raw: &RawAnswers,
+    key: &str,
+    into: &mut Answers,
+) -> Result<(), InputError> {
+    let prefix = key;
     let lines = LineIndex::new(text);
     let mut problems = Problems::default();
     let mut at = |span: std::ops::Range<usize>, key: &str, problem: Problem| {
@@ -268,13 +279,12 @@ pub fn resolve_answers_file(
             let (line, column) = lines.position(span.start);
             let (message, expected, hint) = problem.describe(Via::AnswersFile);
             Diagnostic {
-                file: file.to_owned(),
                 line: Some(line),
                 column: Some(column),
                 key: key.to_owned(),
-                message,
                 expected: Some(expected),
                 hint,
+                ..Diagnostic::new(Kind::Invalid, file, message)
             }
         });
     };
@@ -306,7 +316,7 @@ pub fn resolve_answers_file(
                     Problem::UnknownQuestion { .. } => q.span(),
                     _ => o.span(),
                 };
-                at(span, &format!("answers.{}", shown(q.get_ref())), p);
+                at(span, &format!("{prefix}.{}", shown(q.get_ref())), p);
             }
         }
     }

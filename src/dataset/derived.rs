@@ -19,6 +19,13 @@ impl QuestionSet {
             *a |= b;
         }
     }
+    fn intersection(&self, other: &QuestionSet) -> QuestionSet {
+        let mut out = *self;
+        for (a, b) in out.0.iter_mut().zip(other.0) {
+            *a &= b;
+        }
+        out
+    }
     fn members(&self) -> Vec<QuestionIx> {
         (0..256)
             .filter(|&q| self.0[q / 64] & (1 << (q % 64)) != 0)
@@ -40,11 +47,11 @@ pub fn ask_order(questions: &[Question]) -> Vec<QuestionIx> {
                 continue;
             }
             seen[q] = true;
-            match questions[q].ask_if.tests.get(*next) {
-                Some(t) => {
+            match questions[q].ask_if.questions().get(*next) {
+                Some(&g) => {
                     *next += 1;
-                    if !seen[t.question] {
-                        stack.push((t.question, 0));
+                    if !seen[g] {
+                        stack.push((g, 0));
                     }
                 }
                 None => {
@@ -65,12 +72,37 @@ pub fn gated_by(questions: &[Question], ask_order: &[QuestionIx]) -> Vec<Vec<Que
     let mut sets = vec![QuestionSet::default(); questions.len()];
     for &q in ask_order {
         let mut set = QuestionSet::default();
-        for t in &questions[q].ask_if.tests {
-            set.insert(t.question);
-            let gates = sets[t.question];
+        for &g in questions[q].ask_if.questions() {
+            set.insert(g);
+            let gates = sets[g];
             set.union(&gates);
         }
         sets[q] = set;
+    }
+    sets.iter().map(QuestionSet::members).collect()
+}
+
+/// Per question, the questions that must be answered (as its conditions require) for it
+/// to be asked at all, transitively (see `Dataset::needed_gates`): the gates every
+/// alternative of its `ask_if` needs. Equal to [`gated_by`] for conditions without
+/// alternatives. Same cost as [`gated_by`].
+pub fn needed_gates(questions: &[Question], ask_order: &[QuestionIx]) -> Vec<Vec<QuestionIx>> {
+    let mut sets = vec![QuestionSet::default(); questions.len()];
+    for &q in ask_order {
+        let mut common: Option<QuestionSet> = None;
+        for alt in questions[q].ask_if.alternatives() {
+            let mut set = QuestionSet::default();
+            for t in alt {
+                set.insert(t.question);
+                let gates = sets[t.question];
+                set.union(&gates);
+            }
+            common = Some(match common {
+                Some(c) => c.intersection(&set),
+                None => set,
+            });
+        }
+        sets[q] = common.unwrap_or_default();
     }
     sets.iter().map(QuestionSet::members).collect()
 }
@@ -91,9 +123,9 @@ pub fn final_rules(
             // An outcome that needs no answer closes every question.
             let closes_from = r
                 .when
-                .tests
+                .questions()
                 .iter()
-                .map(|t| last_needed(t.question) + 1)
+                .map(|&q| last_needed(q) + 1)
                 .max()
                 .unwrap_or(0);
             (ri, closes_from)
@@ -118,8 +150,8 @@ pub fn outlasts_final(questions: &[Question], gated_by: &[Vec<QuestionIx>]) -> V
 pub fn rules_testing(questions: usize, rules: &[Rule]) -> Vec<Vec<RuleIx>> {
     let mut out = vec![Vec::new(); questions];
     for (r, rule) in rules.iter().enumerate() {
-        for t in &rule.when.tests {
-            out[t.question].push(r);
+        for &q in rule.when.questions() {
+            out[q].push(r);
         }
     }
     out
@@ -136,13 +168,13 @@ pub fn reshapes(
 ) -> Vec<bool> {
     let mut out = vec![false; questions.len()];
     for question in questions {
-        for t in &question.ask_if.tests {
-            out[t.question] = true;
+        for &q in question.ask_if.questions() {
+            out[q] = true;
         }
     }
     for &(r, _) in final_rules {
-        for t in &rules[r].when.tests {
-            out[t.question] = true;
+        for &q in rules[r].when.questions() {
+            out[q] = true;
         }
     }
     out
@@ -154,7 +186,7 @@ pub fn answer_groups(rules: &[Rule]) -> Vec<u32> {
     let mut keys: Vec<(Vec<QuestionIx>, RuleIx)> = rules
         .iter()
         .enumerate()
-        .map(|(r, rule)| (rule.when.tests.iter().map(|t| t.question).collect(), r))
+        .map(|(r, rule)| (rule.when.questions().to_vec(), r))
         .collect();
     keys.sort();
     let mut out = vec![0u32; rules.len()];

@@ -5,9 +5,38 @@ use std::fmt;
 use crate::limits::{MAX_DIAGNOSTICS, MAX_LISTED_IDS, MAX_SHOWN_CHARS, MAX_SUGGESTION_POOL};
 use crate::sanitize;
 
+/// What kind of problem a [`Diagnostic`] reports: code that reacts to a problem (a better
+/// message for a missing file, a hint for a key written in the wrong table) asks this,
+/// never the wording of the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// The file does not exist.
+    NoSuchFile,
+    /// The file has no content, or only comments and blank lines.
+    EmptyFile,
+    /// The file cannot be read as text: a directory, too large, unreadable, not UTF-8.
+    Unreadable,
+    /// Broken TOML.
+    Syntax,
+    /// A key its table does not have (the key as written).
+    UnknownField(String),
+    /// A required key is absent (the key).
+    MissingField(String),
+    /// A value of the wrong type; `found` is what was written, in serde's words (`map` for a
+    /// table, `string`, `integer`...).
+    WrongType { found: String },
+    /// Any other problem of shape that serde reports (an unknown variant, a bad value).
+    Shape,
+    /// The file parses but says something invalid: ids, references, limits, conditions.
+    Invalid,
+    /// A value given on the command line (an `--answer`, an id to compare).
+    CommandLine,
+}
+
 /// One problem found in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub kind: Kind,
     pub file: String,
     /// 1-based; absent when the problem is about the file as a whole.
     pub line: Option<usize>,
@@ -20,6 +49,23 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     /// A likely fix, e.g. "did you mean `team-users`?".
     pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem of `kind` in `file` as a whole; set the place, key, expectation and hint
+    /// with struct update syntax (`Diagnostic { line: Some(3), ..Diagnostic::new(...) }`).
+    pub fn new(kind: Kind, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            file: file.into(),
+            line: None,
+            column: None,
+            key: String::new(),
+            message: message.into(),
+            expected: None,
+            hint: None,
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -333,15 +379,7 @@ mod tests {
         for _ in 0..MAX_DIAGNOSTICS + 7 {
             p.add(|| {
                 built += 1;
-                Diagnostic {
-                    file: "f".into(),
-                    line: None,
-                    column: None,
-                    key: String::new(),
-                    message: "bad".into(),
-                    expected: None,
-                    hint: None,
-                }
+                Diagnostic::new(Kind::Invalid, "f", "bad")
             });
         }
         assert_eq!(built, MAX_DIAGNOSTICS);

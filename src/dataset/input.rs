@@ -6,21 +6,13 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{self, Diagnostic, InputError, LineIndex, did_you_mean};
+use super::diagnostic::{self, Diagnostic, InputError, Kind, LineIndex, did_you_mean};
 
 /// Largest input file accepted, in bytes. Real datasets are a few dozen KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-fn whole_file(file: &str, message: String) -> Diagnostic {
-    Diagnostic {
-        file: file.to_owned(),
-        line: None,
-        column: None,
-        key: String::new(),
-        message,
-        expected: None,
-        hint: None,
-    }
+fn whole_file(file: &str, kind: Kind, message: String) -> Diagnostic {
+    Diagnostic::new(kind, file, message)
 }
 
 /// Reads `path` as UTF-8 text of at most `MAX_FILE_BYTES`.
@@ -28,13 +20,18 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     let file = path.display().to_string();
     let failed = |e: std::io::Error| {
         let (message, expected) = io_message(&e);
-        let mut d = whole_file(&file, message);
+        let kind = if e.kind() == std::io::ErrorKind::NotFound {
+            Kind::NoSuchFile
+        } else {
+            Kind::Unreadable
+        };
+        let mut d = whole_file(&file, kind, message);
         d.expected = expected;
         d
     };
     let meta = std::fs::metadata(path).map_err(failed)?;
     if meta.is_dir() {
-        let mut d = whole_file(&file, "is a directory, not a file".into());
+        let mut d = whole_file(&file, Kind::Unreadable, "is a directory, not a file".into());
         d.expected = Some("a path to a TOML file".into());
         return Err(d.into());
     }
@@ -48,6 +45,7 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let mut d = whole_file(
             &file,
+            Kind::Unreadable,
             format!("is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB)"),
         );
         d.expected = Some(format!("a file of at most {MAX_FILE_BYTES} bytes"));
@@ -63,16 +61,17 @@ pub fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, InputError> {
         let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
         let (line, column) = LineIndex::new(valid).position(at);
         Diagnostic {
-            file: file.to_owned(),
             line: Some(line),
             column: Some(column),
-            key: String::new(),
-            message: format!(
-                "is not valid UTF-8 (byte 0x{:02x} at offset {at})",
-                e.as_bytes()[at]
-            ),
             expected: Some("a UTF-8 text file".into()),
-            hint: None,
+            ..Diagnostic::new(
+                Kind::Unreadable,
+                file,
+                format!(
+                    "is not valid UTF-8 (byte 0x{:02x} at offset {at})",
+                    e.as_bytes()[at]
+                ),
+            )
         }
         .into()
     })
@@ -115,7 +114,7 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
         None => (None, None),
     };
     if text.trim().is_empty() {
-        return Err(whole_file(file, "is empty".into()).into());
+        return Err(whole_file(file, Kind::EmptyFile, "is empty".into()).into());
     }
     if text
         .lines()
@@ -123,22 +122,40 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
     {
         return Err(whole_file(
             file,
+            Kind::EmptyFile,
             "is empty: it has only comments and blank lines".into(),
         )
         .into());
     }
     let de = toml::de::Deserializer::parse(text).map_err(|e| {
         let span = e.span().or_else(|| deep_key_span(text, e.message()));
+        if e.message().trim() == "duplicate key"
+            && let Some((at, sub, owner)) =
+                span.as_ref().and_then(|s| sub_table_before_owner(text, s.start))
+        {
+            let (line, column) = locate(Some(at..at + 1));
+            return Diagnostic {
+                line,
+                column,
+                expected: Some(format!(
+                    "each `{sub}` after the `[[{owner}]]` it belongs to"
+                )),
+                ..Diagnostic::new(
+                    Kind::Syntax,
+                    file,
+                    format!(
+                        "TOML syntax error: `{sub}` comes before any `[[{owner}]]`, so the `[[{owner}]]` after it is a duplicate key"
+                    ),
+                )
+            };
+        }
         let (line, column) = locate(span.clone());
         let (message, expected) = syntax_message(text, span, e.message().trim());
         Diagnostic {
-            file: file.to_owned(),
             line,
             column,
-            key: String::new(),
-            message: format!("TOML syntax error: {message}"),
             expected,
-            hint: None,
+            ..Diagnostic::new(Kind::Syntax, file, format!("TOML syntax error: {message}"))
         }
     })?;
     // The fast way first: tracking the key path of every value costs about as much as the
@@ -146,8 +163,13 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
     if let Ok(value) = T::deserialize(de) {
         return Ok(value);
     }
-    let de = toml::de::Deserializer::parse(text)
-        .map_err(|e| whole_file(file, format!("TOML syntax error: {}", e.message().trim())))?;
+    let de = toml::de::Deserializer::parse(text).map_err(|e| {
+        whole_file(
+            file,
+            Kind::Syntax,
+            format!("TOML syntax error: {}", e.message().trim()),
+        )
+    })?;
     serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner();
         // Spanned<T> wraps its value in a private field: not part of the user's key path.
@@ -159,31 +181,18 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
         if key == "." {
             key.clear();
         }
-        // Map keys that are themselves spanned are not recorded ("?"): read the key
-        // written before the value in question.
-        if let Some(head) = key.strip_suffix(".?") {
-            key = match inner.span().and_then(|s| key_before(text, s.start)) {
-                Some(k) => format!("{head}.{}", diagnostic::shown(&k)),
-                None => head.to_owned(),
-            };
-        }
-        // Inside an inline table, `sqlite = { ... }`: the key before its brace; inside a
-        // table named by a header, e.g. `[contexts.notes.sqlite]`: the header's last part.
-        if key.contains(".?.")
-            && let Some(k) =
-                inner
-                    .span()
-                    .and_then(|s| match enclosing_inline_table(text, s.start) {
-                        Some(open) => key_before(text, open),
-                        None => header_before(text, s.start),
-                    })
+        // Map keys that are themselves spanned are not recorded ("?"): read each from the
+        // text, walking out from the value in question.
+        if key.contains('?')
+            && let Some(span) = inner.span()
         {
-            key = key.replacen(".?.", &format!(".{}.", diagnostic::shown(&k)), 1);
+            key = named_keys(text, &key, span.start);
         }
         let (line, column) = locate(inner.span());
-        let (message, expected, hint) = split_serde_message(inner.message());
-        let hint = hint.or_else(|| misplaced_key_hint(&key, &message));
-        let (expected, hint) = match array_of_tables_hint(&key, &message) {
+        let (kind, message, expected, hint) = split_serde_message(inner.message());
+        // A key of the table that owns this sub-table is the likelier mistake than a typo.
+        let hint = misplaced_key_hint(&key, &kind).or(hint);
+        let (expected, hint) = match array_of_tables_hint(&key, &kind) {
             Some(h) => (
                 Some("an array of tables, one header per entry".into()),
                 Some(h),
@@ -191,13 +200,12 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Inpu
             None => (expected, hint),
         };
         Diagnostic {
-            file: file.to_owned(),
             line,
             column,
             key,
-            message,
             expected,
             hint,
+            ..Diagnostic::new(kind, file, message)
         }
         .into()
     })
@@ -306,6 +314,42 @@ fn syntax_message(
     (msg.to_owned(), expected)
 }
 
+/// A sub-table header (`[[candidates.facts]]`, `[contexts.notes.x]`) written before any
+/// `[[owner]]`, when the duplicate key at `at` is that `[[owner]]` header: TOML then reads
+/// the owner as a table, and the array header after it as a second definition. Returns
+/// where the first such header is, the header as written, and the owner.
+fn sub_table_before_owner(text: &str, at: usize) -> Option<(usize, String, String)> {
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..)?.lines().next()?.trim();
+    let owner = line
+        .strip_prefix("[[")?
+        .split("]]")
+        .next()?
+        .trim()
+        .to_owned();
+    let mut offset = 0;
+    for l in text.get(..line_start)?.split_inclusive('\n') {
+        let header = l.trim();
+        let name = header
+            .trim_start_matches('[')
+            .split(']')
+            .next()
+            .unwrap_or("")
+            .trim();
+        if header.starts_with('[') {
+            if name == owner {
+                return None;
+            }
+            if name.starts_with(&format!("{owner}.")) {
+                let written = header.split('#').next().unwrap_or(header).trim().to_owned();
+                return Some((offset + (l.len() - l.trim_start().len()), written, owner));
+            }
+        }
+        offset += l.len();
+    }
+    None
+}
+
 /// The key written at the start of `rest` (a bare key, or a quoted one without its quotes).
 fn key_at(rest: &str) -> String {
     let rest = rest.trim_start_matches(['[', ' ']);
@@ -320,7 +364,9 @@ fn key_at(rest: &str) -> String {
 /// The key of `key = value` or of a `[table.key]` header, for the value that starts at `at`.
 fn key_before(text: &str, at: usize) -> Option<String> {
     let rest = text.get(at..)?;
-    if rest.starts_with('[') {
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let at_line_start = text.get(line_start..at)?.trim().is_empty();
+    if rest.starts_with('[') && at_line_start {
         // A table header: its last dotted part.
         let header = rest.trim_start_matches('[').split(']').next()?;
         let last = header.rsplit('.').next()?.trim().trim_matches('"');
@@ -343,9 +389,80 @@ fn key_before(text: &str, at: usize) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-/// Where the innermost inline table around `at` opens (its `{`), if `at` is inside one.
-/// Reads from the start, skipping strings and comments, so braces inside them do not count.
-fn enclosing_inline_table(text: &str, at: usize) -> Option<usize> {
+/// A key path with its unrecorded map keys (`?`) read from the text: walking the path from
+/// its end, out from the value at `at`: a `[N]` is the list around it, a named key or a `?`
+/// the inline table around it; a `?` is the key written before its value (or, in a table
+/// with a header such as `[contexts.notes.sqlite]`, the header's last part). A `?` that
+/// cannot be read is dropped.
+fn named_keys(text: &str, key: &str, at: usize) -> String {
+    let mut segments: Vec<String> = Vec::new();
+    for part in key.split('.') {
+        // `name[0][1]` is the name, then its indices.
+        let (name, indices) = match part.find('[') {
+            Some(i) => part.split_at(i),
+            None => (part, ""),
+        };
+        segments.push(name.to_owned());
+        for index in indices.split_inclusive(']') {
+            segments.push(index.to_owned());
+        }
+    }
+    // Where the walk is: at a value, or inside a table with a header (no inline table
+    // around it), where only the header can name a key.
+    enum Place {
+        Value(usize),
+        HeaderTable(usize),
+    }
+    // The table around a value: the value of the key before it (or a header table).
+    let table_around = |p: usize| match enclosing(text, p, b'{', b'}') {
+        Some(open) => Place::Value(open),
+        None => Place::HeaderTable(p),
+    };
+    let leftmost_unknown = segments.iter().position(|s| s == "?").unwrap_or(0);
+    let mut place = Place::Value(at);
+    for i in (leftmost_unknown..segments.len()).rev() {
+        let seg = &mut segments[i];
+        place = match place {
+            Place::Value(p) if seg.starts_with('[') => match enclosing(text, p, b'[', b']') {
+                Some(open) => Place::Value(open),
+                None => break,
+            },
+            Place::Value(p) if seg == "?" => {
+                *seg = key_before(text, p)
+                    .map(|k| diagnostic::shown(&k))
+                    .unwrap_or_default();
+                table_around(p)
+            }
+            Place::Value(p) => table_around(p),
+            Place::HeaderTable(p) if seg == "?" => {
+                *seg = header_before(text, p)
+                    .map(|k| diagnostic::shown(&k))
+                    .unwrap_or_default();
+                break;
+            }
+            Place::HeaderTable(_) => break,
+        };
+    }
+    for seg in &mut segments {
+        if seg == "?" {
+            seg.clear();
+        }
+    }
+    // Rejoin: indices stick to the name before them.
+    let mut out = String::new();
+    for seg in segments.iter().filter(|s| !s.is_empty()) {
+        if !seg.starts_with('[') && !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(seg);
+    }
+    out
+}
+
+/// Where the innermost `open`…`close` pair around `at` opens (an inline table's `{`, a
+/// list's `[`), if `at` is inside one. Reads from the start, skipping strings and
+/// comments, so brackets inside them do not count.
+fn enclosing(text: &str, at: usize, open_byte: u8, close_byte: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let end = at.min(bytes.len());
     let mut open: Vec<usize> = Vec::new();
@@ -372,8 +489,8 @@ fn enclosing_inline_table(text: &str, at: usize) -> Option<usize> {
                 i += delim.len();
                 continue;
             }
-            b'{' => open.push(i),
-            b'}' => {
+            b if b == open_byte => open.push(i),
+            b if b == close_byte => {
                 open.pop();
             }
             _ => {}
@@ -428,7 +545,7 @@ const ARRAYS_OF_TABLES: &[&str] = &[
 ];
 
 /// `[candidates]` written for `[[candidates]]`.
-fn array_of_tables_hint(key: &str, message: &str) -> Option<String> {
+fn array_of_tables_hint(key: &str, kind: &Kind) -> Option<String> {
     let array = ARRAYS_OF_TABLES.iter().find(|a| {
         key == **a
             || key
@@ -436,7 +553,7 @@ fn array_of_tables_hint(key: &str, message: &str) -> Option<String> {
                 .is_some_and(|r| r.starts_with('[') && r.ends_with("].options"))
                 && **a == "questions"
     })?;
-    if !message.starts_with("invalid type: table") {
+    if !matches!(kind, Kind::WrongType { found } if found == "map") {
         return None;
     }
     let name = if key.ends_with(".options") {
@@ -462,6 +579,9 @@ const CANDIDATE_KEYS: &[&str] = &[
     "caveats",
     "renamed_from",
     "replaces",
+    "status",
+    "status_reason",
+    "status_source",
 ];
 
 /// The keys of the tables that own sub-tables: a key of the owner written after a
@@ -495,6 +615,7 @@ const OWNERS: &[(&str, &str, &[&str])] = &[
             "context_question",
             "criteria_title",
             "aspects_title",
+            "decision",
         ],
     ),
 ];
@@ -505,8 +626,11 @@ const ASPECT_KEYS: &[&str] = &["id", "label", "short", "source", "cells"];
 
 /// An unknown key that belongs to the table owning this sub-table: it was written after
 /// the sub-table's header.
-fn misplaced_key_hint(key: &str, message: &str) -> Option<String> {
-    let field = message.strip_prefix("unknown field `")?.strip_suffix('`')?;
+fn misplaced_key_hint(key: &str, kind: &Kind) -> Option<String> {
+    let Kind::UnknownField(field) = kind else {
+        return None;
+    };
+    let field = field.as_str();
     let mut parts: Vec<&str> = key.split('.').collect();
     parts.pop()?;
     let table = parts.last()?;
@@ -555,15 +679,38 @@ fn singular(table: &str) -> &str {
     }
 }
 
-/// Splits serde's "unknown field `x`, expected one of `a`, `b`" into message, expectation
-/// and a did-you-mean hint; other messages pass through. Rust type names become TOML's.
-fn split_serde_message(msg: &str) -> (String, Option<String>, Option<String>) {
+/// What kind of problem serde's message reports: the one place that reads its wording.
+fn serde_kind(msg: &str) -> Kind {
+    let quoted = |prefix: &str| {
+        msg.strip_prefix(prefix)
+            .and_then(|r| r.split('`').next())
+            .map(str::to_owned)
+    };
+    if let Some(field) = quoted("unknown field `") {
+        Kind::UnknownField(field)
+    } else if let Some(field) = quoted("missing field `") {
+        Kind::MissingField(field)
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let found = rest
+            .split([',', ' ', '`'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        Kind::WrongType { found }
+    } else {
+        Kind::Shape
+    }
+}
+
+/// Splits serde's "unknown field `x`, expected one of `a`, `b`" into kind, message,
+/// expectation and a did-you-mean hint; other messages pass through. Rust type names
+/// become TOML's.
+fn split_serde_message(msg: &str) -> (Kind, String, Option<String>, Option<String>) {
     let msg = msg.trim();
-    if let Some(field) = msg
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
+    let kind = serde_kind(msg);
+    if let Kind::MissingField(field) = &kind {
         return (
+            kind.clone(),
             msg.to_owned(),
             Some(format!("a `{field}` key in this table (it is required)")),
             None,
@@ -575,9 +722,14 @@ fn split_serde_message(msg: &str) -> (String, Option<String>, Option<String>) {
             let names = expected.split('`').skip(1).step_by(2);
             did_you_mean(bad, names)
         });
-        return (toml_words(&clip(head)), Some(toml_words(expected)), hint);
+        return (
+            kind,
+            toml_words(&clip(head)),
+            Some(toml_words(expected)),
+            hint,
+        );
     }
-    (toml_words(&clip(msg)), None, None)
+    (kind, toml_words(&clip(msg)), None, None)
 }
 
 /// Serde's and Rust's names for shapes, in the words of TOML and this schema.
@@ -667,15 +819,17 @@ mod tests {
     fn finds_the_inline_table_around_a_position() {
         let text = "[a]\nx = { s = \"{ not a brace\", t = '}', # {\n y = { z = 1 } }\nw = 2\n";
         let at = |needle: &str| text.find(needle).unwrap();
-        assert_eq!(enclosing_inline_table(text, at("s =")), Some(at("{ s")));
-        assert_eq!(enclosing_inline_table(text, at("z =")), Some(at("{ z")));
-        assert_eq!(enclosing_inline_table(text, at("w =")), None);
+        let inline = |p| enclosing(text, p, b'{', b'}');
+        assert_eq!(inline(at("s =")), Some(at("{ s")));
+        assert_eq!(inline(at("z =")), Some(at("{ z")));
+        assert_eq!(inline(at("w =")), None);
         assert_eq!(key_before(text, at("{ z")).as_deref(), Some("y"));
     }
 
     #[test]
     fn splits_unknown_field_messages() {
-        let (m, e, h) = split_serde_message("unknown field `titel`, expected `id` or `title`");
+        let (k, m, e, h) = split_serde_message("unknown field `titel`, expected `id` or `title`");
+        assert_eq!(k, Kind::UnknownField("titel".into()));
         assert_eq!(m, "unknown field `titel`");
         assert_eq!(e.as_deref(), Some("`id` or `title`"));
         assert_eq!(h.as_deref(), Some("did you mean `title`?"));

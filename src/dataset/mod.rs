@@ -47,7 +47,7 @@ pub fn load_path(path: &Path) -> Result<Dataset, InputError> {
     let file = path.display().to_string();
     let text = input::read_text(path).map_err(|mut e| {
         if let Some(d) = e.diagnostics.first_mut()
-            && d.message == "no such file"
+            && d.kind == diagnostic::Kind::NoSuchFile
             && !name_or_path_looks_like_file(&file)
         {
             let names: Vec<&str> = bundled::BUNDLED.iter().map(|b| b.name).collect();

@@ -3,7 +3,7 @@
 //! Nothing here can dangle: the loader only builds a `Dataset` after every check passed,
 //! so the engine indexes these vectors without further checks.
 
-pub use super::raw::CellValue;
+pub use super::raw::{CandidateStatus, CellValue, SupportCell};
 
 /// Index into `Dataset::candidates`.
 pub type CandidateIx = usize;
@@ -38,6 +38,8 @@ pub struct Dataset {
     pub title: String,
     pub edition: String,
     pub summary: String,
+    /// The decision it helps make, as a sentence (a decision record's problem statement).
+    pub decision: Option<String>,
     pub vocabulary: Vocabulary,
     /// Where the dataset came from, for messages and for telling a bundled edition from a
     /// file.
@@ -68,6 +70,10 @@ pub struct Dataset {
     /// Per question, every question that gates it (its `ask_if` names, and theirs, and so
     /// on), in order: computed once, as the engine asks "does g gate q?" in its searches.
     pub gated_by: Vec<Vec<QuestionIx>>,
+    /// Per question, the questions that must be answered for it to be asked at all (the
+    /// gates every alternative of its `ask_if` needs, transitively): a subset of
+    /// `gated_by`, equal to it when no `ask_if` has alternatives.
+    pub needed_gates: Vec<Vec<QuestionIx>>,
     /// Per question, whether a final outcome leaves it open: it always counts, or it gates
     /// a question that does (so that question can still be asked).
     pub outlasts_final: Vec<bool>,
@@ -125,13 +131,16 @@ pub struct Vocabulary {
     pub candidate_key: String,
     pub candidates_key: String,
     pub contexts_key: String,
+    /// Key naming one context in JSON output (default `context`).
+    pub context_key: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct Source {
     pub id: String,
     pub title: String,
-    pub path: String,
+    /// Where it lives in its repository or site; a source without one has a `url`.
+    pub path: Option<String>,
     pub url: Option<String>,
     pub revision: Option<String>,
 }
@@ -141,6 +150,8 @@ pub struct Fact {
     pub label: String,
     pub text: String,
     pub source: SourceIx,
+    /// Shown only when this holds (under the same reading as a rule's `when`).
+    pub when: Condition,
 }
 
 #[derive(Debug, Clone)]
@@ -155,6 +166,19 @@ pub struct Candidate {
     pub when_to_use_source: Option<SourceIx>,
     pub facts: Vec<Fact>,
     pub caveats: Vec<Fact>,
+    /// Explained and compared but never recommended, and why: `None` for a current one.
+    pub retired: Option<Retired>,
+}
+
+/// Why a candidate is never recommended (its `status` and `status_reason`). A rule that
+/// always fires rules it out (`Rule::retires`), so the engine needs no special case.
+#[derive(Debug, Clone)]
+pub struct Retired {
+    /// `Deprecated` or `Legacy`.
+    pub status: CandidateStatus,
+    /// A clause, as written in `status_reason`.
+    pub reason: String,
+    pub source: SourceIx,
 }
 
 #[derive(Debug, Clone)]
@@ -175,6 +199,9 @@ pub struct Context {
     pub notes: Vec<Option<CellNote>>,
     /// The candidates this context does not support.
     pub unsupported: CandidateSet,
+    /// The candidates it supports only in some cases (`"depends"`; `support` is true for
+    /// them): kept, with a caveat.
+    pub depends: CandidateSet,
 }
 
 #[derive(Debug, Clone)]
@@ -234,22 +261,153 @@ pub struct AnswerOption {
 /// A set of options of one question, as a bit mask.
 pub type OptionSet = u64;
 
-/// One conjunct: question `question` answered with an option in `options`.
+/// One test: question `question` answered with an option in `options`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Test {
     pub question: QuestionIx,
     pub options: OptionSet,
+    /// Written as `{ not = ... }`: `options` is every option but the ones listed (kept for
+    /// showing the condition as written; the engine reads only `options`).
+    pub negated: bool,
 }
 
-/// A conjunction of tests, sorted by question; empty means "always".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Most alternatives a condition may have once its `any` lists are multiplied out.
+pub const MAX_ALTERNATIVES: usize = 64;
+
+/// When a question is asked, or a rule fires: a disjunction of conjunctions of tests. It
+/// holds when every test of one of its alternatives holds (a question answered, and
+/// counted, with one of the test's options). The usual condition has one alternative;
+/// `any = [...]` in the file makes more. "Always" is one empty alternative.
+///
+/// Read it through its methods ([`Condition::fires`], [`Condition::truth_with`],
+/// [`Condition::questions`], [`Condition::alternatives`]), never by walking its tests as
+/// one conjunction: a condition with alternatives would be misread.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
-    pub tests: Vec<Test>,
+    /// Every test, alternative after alternative; within an alternative, sorted by question,
+    /// one test per question.
+    tests: Vec<Test>,
+    /// Where each alternative ends in `tests`: one entry per alternative, at least one.
+    ends: smallvec::SmallVec<[u32; 1]>,
+    /// Every question some test reads, sorted, each once.
+    questions: smallvec::SmallVec<[QuestionIx; 2]>,
+}
+
+impl Default for Condition {
+    /// Always holds.
+    fn default() -> Self {
+        Self::always()
+    }
 }
 
 impl Condition {
+    /// The condition that always holds.
+    pub fn always() -> Self {
+        Self::all(Vec::new())
+    }
+
+    /// Every test must hold (one alternative).
+    pub fn all(tests: Vec<Test>) -> Self {
+        Self::any_of(vec![tests])
+    }
+
+    /// One of the alternatives must hold, each a conjunction of tests. Tests on one
+    /// question within an alternative are merged (their options intersected).
+    pub fn any_of(alternatives: Vec<Vec<Test>>) -> Self {
+        let mut tests = Vec::new();
+        let mut ends = smallvec::SmallVec::new();
+        for alt in alternatives {
+            let mut merged: Vec<Test> = Vec::with_capacity(alt.len());
+            let mut alt = alt;
+            alt.sort_by_key(|t| t.question);
+            for t in alt {
+                match merged.last_mut() {
+                    Some(m) if m.question == t.question => {
+                        m.options &= t.options;
+                        m.negated &= t.negated;
+                    }
+                    _ => merged.push(t),
+                }
+            }
+            tests.extend(merged);
+            ends.push(tests.len() as u32);
+        }
+        let mut questions: smallvec::SmallVec<[QuestionIx; 2]> =
+            tests.iter().map(|t| t.question).collect();
+        questions.sort_unstable();
+        questions.dedup();
+        Self {
+            tests,
+            ends,
+            questions,
+        }
+    }
+
+    /// The alternatives, each a conjunction of tests sorted by question.
+    pub fn alternatives(&self) -> impl Iterator<Item = &[Test]> + '_ {
+        let mut start = 0usize;
+        self.ends.iter().map(move |&end| {
+            let alt = &self.tests[start..end as usize];
+            start = end as usize;
+            alt
+        })
+    }
+
+    /// How many alternatives it has (1 for a plain conjunction).
+    pub fn alternative_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Every test of every alternative.
+    pub fn tests(&self) -> &[Test] {
+        &self.tests
+    }
+
+    /// Every question it reads, sorted, each once.
+    pub fn questions(&self) -> &[QuestionIx] {
+        &self.questions
+    }
+
     pub fn mentions(&self, q: QuestionIx) -> bool {
-        self.tests.iter().any(|t| t.question == q)
+        self.questions.binary_search(&q).is_ok()
+    }
+
+    /// It needs no answer: some alternative has no test.
+    pub fn is_always(&self) -> bool {
+        self.alternatives().any(|alt| alt.is_empty())
+    }
+
+    /// Whether it holds, given per question the bit of the answer that counts (0 when
+    /// none does).
+    pub fn fires(&self, counted: &[OptionSet]) -> bool {
+        self.alternatives()
+            .any(|alt| alt.iter().all(|t| counted[t.question] & t.options != 0))
+    }
+
+    /// Three-valued truth from the truth of each test (`None`: not known yet): an
+    /// alternative holds when all its tests do, fails when one fails; the condition holds
+    /// when one alternative holds, fails when all fail.
+    pub fn truth_with(&self, mut test: impl FnMut(&Test) -> Option<bool>) -> Option<bool> {
+        let mut result = Some(false);
+        for alt in self.alternatives() {
+            let mut this = Some(true);
+            for t in alt {
+                match test(t) {
+                    Some(false) => {
+                        this = Some(false);
+                        break;
+                    }
+                    None => this = None,
+                    Some(true) => {}
+                }
+            }
+            match this {
+                Some(true) => return Some(true),
+                None => result = None,
+                Some(false) => {}
+            }
+        }
+        result
     }
 }
 
@@ -278,6 +436,10 @@ pub struct Rule {
     /// Every candidate this rule rules out when it fires: named in `exclude`, or lacking a
     /// required criterion value (the matrix is fixed, so this is known at load time).
     pub rules_out: CandidateSet,
+    /// Made at load for a candidate's `status`: always fires and rules it out. Not a rule
+    /// of the file (its id is not an id one could write), so reports name the status
+    /// instead of the rule.
+    pub retires: Option<CandidateIx>,
 }
 
 impl Rule {
@@ -313,6 +475,11 @@ pub struct Term {
 }
 
 impl Dataset {
+    /// The rules the file wrote, without those made for a candidate's status.
+    pub fn written_rules(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.retires.is_none())
+    }
+
     pub fn candidate_ix(&self, id: &str) -> Option<CandidateIx> {
         self.candidates.iter().position(|c| c.id == id)
     }

@@ -225,9 +225,7 @@ fn counted_answers(answers: &Answers, asked: &[Asked], out: &mut [OptionSet]) {
 }
 
 fn fires(cond: &Condition, counted: &[OptionSet]) -> bool {
-    cond.tests
-        .iter()
-        .all(|t| counted[t.question] & t.options != 0)
+    cond.fires(counted)
 }
 
 /// The pick alone, without reasons: what what-if, conflict search and `check` need, many
@@ -309,21 +307,17 @@ pub fn quick_pick_asked(ds: &Dataset, answers: &Answers, asked: &mut [Asked]) ->
 
 /// Truth of `cond` given the answers and which questions are asked.
 pub fn truth(cond: &Condition, answers: &Answers, asked: &[Asked]) -> Truth {
-    let mut result = Truth::True;
-    for t in &cond.tests {
-        let t = match (asked[t.question], answers.get(t.question)) {
-            (Asked::No, _) => Truth::False,
-            (_, Some(o)) if t.options & (1 << o) == 0 => Truth::False,
-            (Asked::Yes, Some(_)) => Truth::True,
-            _ => Truth::Unknown,
-        };
-        match t {
-            Truth::False => return Truth::False,
-            Truth::Unknown => result = Truth::Unknown,
-            Truth::True => {}
-        }
+    let holds = cond.truth_with(|t| match (asked[t.question], answers.get(t.question)) {
+        (Asked::No, _) => Some(false),
+        (_, Some(o)) if t.options & (1 << o) == 0 => Some(false),
+        (Asked::Yes, Some(_)) => Some(true),
+        _ => None,
+    });
+    match holds {
+        Some(true) => Truth::True,
+        Some(false) => Truth::False,
+        None => Truth::Unknown,
     }
-    result
 }
 
 /// The answer to `q` if it counts (the question is asked and answered).

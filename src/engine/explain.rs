@@ -161,12 +161,7 @@ fn contrast(ds: &Dataset, mine: &[(RuleIx, i32)], theirs: &[(RuleIx, i32)]) -> (
         let mut rules: SmallVec<[RuleIx; 2]> = chunk.iter().map(|e| e.1).collect();
         rules.dedup();
         out.push(AnswerContrast {
-            questions: ds.rules[first]
-                .when
-                .tests
-                .iter()
-                .map(|t| t.question)
-                .collect(),
+            questions: ds.rules[first].when.questions().iter().copied().collect(),
             pick_points: chunk.iter().map(|e| e.2).sum(),
             their_points: chunk.iter().map(|e| e.3).sum(),
             rules,
@@ -260,7 +255,7 @@ fn full_cost(ds: &Dataset) -> usize {
     ds.questions.len()
         + ds.rules
             .iter()
-            .map(|r| 1 + r.when.tests.len())
+            .map(|r| 1 + r.when.tests().len())
             .sum::<usize>()
 }
 
@@ -473,55 +468,58 @@ struct Cover {
 impl Cover {
     fn new(ds: &Dataset, answers: &Answers, given: &[QuestionIx]) -> Self {
         let position = |q: QuestionIx| given.iter().position(|&g| g == q);
+        let bit = |q: QuestionIx| position(q).filter(|&p| p < 128).map_or(0, |p| 1u128 << p);
         let mut rules = Vec::new();
+        let mut relevant = 0u128;
         for rule in &ds.rules {
             if rule.rules_out == 0 {
                 continue;
             }
-            let mut qmask = 0u128;
-            let fires = rule.when.tests.iter().all(|t| {
-                match (position(t.question), answers.get(t.question)) {
-                    (Some(p), Some(o)) if p < 128 && t.options & (1 << o) != 0 => {
-                        qmask |= 1 << p;
-                        true
-                    }
-                    _ => false,
+            // Each alternative of the rule's condition that the full answers satisfy is one
+            // way for a subset to fire it.
+            for alt in rule.when.alternatives() {
+                let mut qmask = 0u128;
+                let fires =
+                    alt.iter()
+                        .all(|t| match (position(t.question), answers.get(t.question)) {
+                            (Some(p), Some(o)) if p < 128 && t.options & (1 << o) != 0 => {
+                                qmask |= 1 << p;
+                                true
+                            }
+                            _ => false,
+                        });
+                if !fires {
+                    continue;
                 }
-            });
-            if fires {
-                // A tested question is asked only when the questions that gate it are
-                // answered too (unless its answer always counts): without them in the
-                // subset, the rule cannot fire.
-                for t in &rule.when.tests {
+                // A tested question is asked only when the questions every way of asking
+                // it needs are answered too (unless its answer always counts): without
+                // them in the subset, the rule cannot fire. Any question that gates it
+                // can matter.
+                let mut reach = qmask;
+                for t in alt {
                     if ds.questions[t.question].always_counts {
                         continue;
                     }
-                    for &g in &ds.gated_by[t.question] {
-                        if let Some(p) = position(g).filter(|&p| p < 128) {
-                            qmask |= 1 << p;
-                        }
-                    }
+                    qmask |= ds.needed_gates[t.question]
+                        .iter()
+                        .fold(0, |m, &g| m | bit(g));
+                    reach |= ds.gated_by[t.question].iter().fold(0, |m, &g| m | bit(g));
                 }
+                relevant |= qmask | reach;
                 rules.push((qmask, rule.rules_out));
             }
         }
-        let mut relevant = rules.iter().fold(0u128, |m, &(qmask, _)| m | qmask);
         let context = ds.context_question.and_then(|q| {
             let p = position(q).filter(|&p| p < 128)?;
-            let gates: &[QuestionIx] = if ds.questions[q].always_counts {
-                &[]
+            let (needed, all): (&[QuestionIx], &[QuestionIx]) = if ds.questions[q].always_counts {
+                (&[], &[])
             } else {
-                &ds.gated_by[q]
+                (&ds.needed_gates[q], &ds.gated_by[q])
             };
-            let needs = gates
-                .iter()
-                .filter_map(|&g| position(g).filter(|&i| i < 128))
-                .fold(1u128 << p, |m, i| m | 1 << i);
+            let needs = needed.iter().fold(1u128 << p, |m, &g| m | bit(g));
+            relevant |= all.iter().fold(needs, |m, &g| m | bit(g));
             Some((needs, ds.contexts[answers.get(q)?].unsupported))
         });
-        if let Some((needs, _)) = context {
-            relevant |= needs;
-        }
         Self {
             rules,
             context,

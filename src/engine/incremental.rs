@@ -29,10 +29,7 @@ pub struct Baseline<'a> {
 }
 
 fn fires(rule: &Rule, counted: &[OptionSet]) -> bool {
-    rule.when
-        .tests
-        .iter()
-        .all(|t| counted[t.question] & t.options != 0)
+    rule.when.fires(counted)
 }
 
 impl<'a> Baseline<'a> {

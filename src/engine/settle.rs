@@ -103,8 +103,8 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
             || rule.outcome.is_some()
             || (ranks && rule.score.iter().any(|&(c, _)| in_play & (1 << c) != 0));
         if relevant {
-            for test in &rule.when.tests {
-                open.mark(test.question);
+            for &q in rule.when.questions() {
+                open.mark(q);
             }
         }
     }
@@ -147,8 +147,8 @@ fn tie_breakers(
         let breaks =
             rule.rules_out & tied != 0 || ev.tie[1..].iter().any(|&c| points(rule, c) != first);
         if breaks {
-            for test in &rule.when.tests {
-                open.mark(test.question);
+            for &q in rule.when.questions() {
+                open.mark(q);
             }
         }
     }
@@ -245,7 +245,7 @@ impl<'a> OpenMarks<'a> {
                 self.open[q] = true;
             }
             if self.ev.asked[q] == Asked::NotYet {
-                work.extend(self.ds.questions[q].ask_if.tests.iter().map(|t| t.question));
+                work.extend(self.ds.questions[q].ask_if.questions());
             }
         }
     }
@@ -261,8 +261,8 @@ impl<'a> OpenMarks<'a> {
             if pending.binary_search(&r).is_err() {
                 continue;
             }
-            for test in &self.ds.rules[r].when.tests {
-                self.mark(test.question);
+            for &q in self.ds.rules[r].when.questions() {
+                self.mark(q);
             }
             latest = latest.max(Some(closes_from));
         }

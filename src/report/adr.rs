@@ -94,7 +94,6 @@ fn title(r: &Report) -> String {
 pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
     let l = layout::build(r);
     let mut sources = Sources(l.sources.clone());
-    let word = &r.candidate_word;
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", title(r)));
     out.push_str(&format!(
@@ -106,7 +105,8 @@ pub fn adr(ds: &Dataset, r: &Report, date: &str) -> String {
 
     out.push_str("## Context and problem statement\n\n");
     out.push_str(&format!(
-        "We need to choose the {word} for our application. {}\n\n",
+        "{} {}\n\n",
+        md(&super::applies::decision(ds)),
         md(&ds.summary)
     ));
     out.push_str("Decision drivers, as answered:\n\n");

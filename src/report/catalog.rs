@@ -3,14 +3,11 @@
 
 use serde_json::{Map, Value, json};
 
+use super::applies;
 use super::recommend::md;
 use super::table::Table;
-use crate::dataset::Dataset;
+use crate::dataset::{CandidateIx, Dataset};
 use crate::strings;
-
-fn yes_no(b: bool) -> &'static str {
-    if b { "Yes" } else { "No" }
-}
 
 fn named_list(items: impl Iterator<Item = (String, String)>) -> Value {
     items
@@ -18,16 +15,38 @@ fn named_list(items: impl Iterator<Item = (String, String)>) -> Value {
         .collect()
 }
 
+/// The candidates `cs` as `{id, name}`, with `status` and `status_reason` for those never
+/// recommended.
+pub(super) fn candidate_list(ds: &Dataset, cs: impl Iterator<Item = CandidateIx>) -> Value {
+    cs.map(|c| {
+        let cand = &ds.candidates[c];
+        let mut m = Map::new();
+        m.insert("id".into(), cand.id.clone().into());
+        m.insert("name".into(), cand.name.clone().into());
+        if let (Some(word), Some(r)) = (applies::status_word(ds, c), &cand.retired) {
+            m.insert("status".into(), word.into());
+            m.insert("status_reason".into(), r.reason.clone().into());
+        }
+        Value::Object(m)
+    })
+    .collect()
+}
+
+/// One line per candidate never recommended, with why.
+pub(super) fn retired_lines(ds: &Dataset, cs: impl Iterator<Item = CandidateIx>) -> Vec<String> {
+    cs.filter_map(|c| applies::retired_line(ds, c)).collect()
+}
+
 // ---- support matrix ----
 
 pub fn matrix_json(ds: &Dataset) -> Value {
     let mut support = Map::new();
-    for ctx in &ds.contexts {
+    for (x, ctx) in ds.contexts.iter().enumerate() {
         let row: Map<String, Value> = ds
             .candidates
             .iter()
-            .zip(&ctx.support)
-            .map(|(c, &s)| (c.id.clone(), s.into()))
+            .enumerate()
+            .map(|(c, cand)| (cand.id.clone(), applies::support_json(ds, x, c)))
             .collect();
         support.insert(ctx.id.clone(), Value::Object(row));
     }
@@ -39,7 +58,7 @@ pub fn matrix_json(ds: &Dataset) -> Value {
     );
     m.insert(
         ds.vocabulary.candidates_key.clone(),
-        named_list(ds.candidates.iter().map(|c| (c.id.clone(), c.name.clone()))),
+        candidate_list(ds, 0..ds.candidates.len()),
     );
     m.insert("support".into(), Value::Object(support));
     let notes: Vec<Value> = ds
@@ -48,8 +67,15 @@ pub fn matrix_json(ds: &Dataset) -> Value {
         .flat_map(|ctx| {
             ctx.notes.iter().enumerate().filter_map(|(c, n)| {
                 n.as_ref().map(|n| {
-                    json!({"context": ctx.id, "candidate": ds.candidates[c].id, "text": n.text,
-                           "source": ds.sources[n.source].id})
+                    let mut note = Map::new();
+                    note.insert(ds.vocabulary.context_key.clone(), ctx.id.clone().into());
+                    note.insert(
+                        ds.vocabulary.candidate_key.clone(),
+                        ds.candidates[c].id.clone().into(),
+                    );
+                    note.insert("text".into(), n.text.clone().into());
+                    note.insert("source".into(), ds.sources[n.source].id.clone().into());
+                    Value::Object(note)
                 })
             })
         })
@@ -62,11 +88,11 @@ fn matrix_table(ds: &Dataset) -> Table {
     let mut header = vec![strings::sentence(&ds.vocabulary.context)];
     header.extend(ds.candidates.iter().map(|c| c.name.clone()));
     let mut t = Table::new(header);
-    for ctx in &ds.contexts {
+    for (x, ctx) in ds.contexts.iter().enumerate() {
         let mut row = vec![ctx.name.clone()];
-        row.extend(ctx.support.iter().enumerate().map(|(c, &s)| {
+        row.extend((0..ds.candidates.len()).map(|c| {
             let mark = if ctx.notes[c].is_some() { "*" } else { "" };
-            format!("{}{mark}", yes_no(s))
+            format!("{}{mark}", applies::support_word(ds, x, c))
         }));
         t.row(row);
     }
@@ -105,6 +131,13 @@ pub fn matrix_text(ds: &Dataset) -> String {
         out.push('\n');
         out.push_str(&notes);
     }
+    let retired = retired_lines(ds, 0..ds.candidates.len());
+    if !retired.is_empty() {
+        out.push('\n');
+        for line in retired {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
     out
 }
 
@@ -121,6 +154,13 @@ pub fn matrix_markdown(ds: &Dataset) -> String {
         out.push('\n');
         out.push_str(&notes);
     }
+    let retired = retired_lines(ds, 0..ds.candidates.len());
+    if !retired.is_empty() {
+        out.push('\n');
+        for line in retired {
+            out.push_str(&format!("- {}\n", md(&line)));
+        }
+    }
     out
 }
 
@@ -130,22 +170,7 @@ pub fn questions_json(ds: &Dataset) -> Value {
     ds.questions
         .iter()
         .map(|q| {
-            let ask_if: Map<String, Value> = q
-                .ask_if
-                .tests
-                .iter()
-                .map(|t| {
-                    let asked = &ds.questions[t.question];
-                    let opts: Vec<Value> = asked
-                        .options
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| t.options & (1 << i) != 0)
-                        .map(|(_, o)| o.id.clone().into())
-                        .collect();
-                    (asked.id.clone(), Value::Array(opts))
-                })
-                .collect();
+            let ask_if = super::condition::json(ds, &q.ask_if);
             json!({
                 "id": q.id,
                 "prompt": q.prompt,
@@ -160,26 +185,11 @@ pub fn questions_json(ds: &Dataset) -> Value {
 
 /// When the question is asked, and whether its answer always counts.
 fn ask_if_phrase(ds: &Dataset, q: usize) -> Option<String> {
-    let tests = &ds.questions[q].ask_if.tests;
     let always = ds.questions[q].always_counts;
-    if tests.is_empty() {
+    let Some(condition) = super::condition::words(ds, &ds.questions[q].ask_if) else {
         return always.then(|| ALWAYS_COUNTS.to_owned());
-    }
-    let parts: Vec<String> = tests
-        .iter()
-        .map(|t| {
-            let asked = &ds.questions[t.question];
-            let opts: Vec<&str> = asked
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| t.options & (1 << i) != 0)
-                .map(|(_, o)| o.id.as_str())
-                .collect();
-            format!("{} is {}", asked.id, opts.join(" or "))
-        })
-        .collect();
-    let asked = format!("asked only if {}", parts.join(" and "));
+    };
+    let asked = format!("asked only if {condition}");
     Some(if always {
         format!("{asked}; {ALWAYS_COUNTS}")
     } else {

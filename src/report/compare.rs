@@ -10,7 +10,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::model::SourceRef;
+use super::applies;
+use super::catalog::{candidate_list, retired_lines};
+use super::model::{NoteRef, SourceRef, note_ref};
 use super::recommend::{md, md_link};
 use super::table::Table;
 use super::{links, wrap};
@@ -147,6 +149,10 @@ pub struct Grid {
     pub aspects_title: String,
     /// The context of the support row.
     pub context: Option<String>,
+    /// One line per compared candidate that is never recommended (its `status`), with why.
+    pub retired: Vec<String>,
+    /// The dataset's `[[notes]]`: they go with every comparison.
+    pub notes: Vec<NoteRef>,
 }
 
 impl Grid {
@@ -157,13 +163,12 @@ impl Grid {
     /// Every source the rows and cells cite, each once, in order.
     pub fn sources(&self) -> Vec<&SourceRef> {
         let mut out: Vec<&SourceRef> = Vec::new();
-        for r in &self.rows {
-            for s in
-                std::iter::once(&r.source).chain(r.cells.iter().filter_map(|c| c.source.as_ref()))
-            {
-                if !out.contains(&s) {
-                    out.push(s);
-                }
+        let rows = self.rows.iter().flat_map(|r| {
+            std::iter::once(&r.source).chain(r.cells.iter().filter_map(|c| c.source.as_ref()))
+        });
+        for s in rows.chain(self.notes.iter().flat_map(|n| &n.sources)) {
+            if !out.contains(&s) {
+                out.push(s);
             }
         }
         out
@@ -178,8 +183,13 @@ fn value_str(v: CellValue) -> &'static str {
     }
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
+/// A support cell as the word JSON and the cell text are made from: yes, no or depends.
+fn support_value(ds: &Dataset, context: ContextIx, c: CandidateIx) -> &'static str {
+    match applies::support_json(ds, context, c) {
+        Value::Bool(true) => "yes",
+        Value::Bool(false) => "no",
+        _ => "depends",
+    }
 }
 
 impl Comparison<'_> {
@@ -252,6 +262,8 @@ impl Comparison<'_> {
                 .clone()
                 .unwrap_or_else(|| strings::ASPECTS.to_owned()),
             context: context.map(|c| c.name.clone()),
+            retired: retired_lines(ds, self.candidates.iter().copied()),
+            notes: ds.notes.iter().map(|n| note_ref(ds, n)).collect(),
         }
     }
 
@@ -321,11 +333,8 @@ impl Comparison<'_> {
     /// it). "Only differences" hides it like any other row that is the same for all.
     pub fn support_shown(&self) -> Option<(ContextIx, bool)> {
         let c = self.context.filter(|&c| c < self.ds.contexts.len())?;
-        let support = &self.ds.contexts[c].support;
-        let differs = self
-            .candidates
-            .windows(2)
-            .any(|w| support[w[0]] != support[w[1]]);
+        let cell = |k: CandidateIx| applies::support_word(self.ds, c, k);
+        let differs = self.candidates.windows(2).any(|w| cell(w[0]) != cell(w[1]));
         (!self.candidates.is_empty() && (!self.only_differences || differs)).then_some((c, differs))
     }
 
@@ -338,9 +347,10 @@ impl Comparison<'_> {
             .iter()
             .map(|&k| {
                 let note = ctx.notes[k].as_ref();
+                let value = support_value(ds, c, k);
                 Cell {
-                    text: strings::cell_value(yes_no(ctx.support[k])).to_owned(),
-                    value: Some(yes_no(ctx.support[k])),
+                    text: strings::cell_value(value).to_owned(),
+                    value: Some(value),
                     note: note.map(|n| n.text.clone()),
                     source: note.map(|n| SourceRef::new(ds, n.source)),
                     met: None,
@@ -366,23 +376,24 @@ impl Comparison<'_> {
         m.insert("dataset".into(), ds.id.clone().into());
         m.insert(
             ds.vocabulary.candidates_key.clone(),
-            grid.columns
-                .iter()
-                .map(|c| json!({"id": c.id, "name": c.name}))
-                .collect(),
+            candidate_list(ds, self.candidates.iter().copied()),
         );
         let rows =
             |kind| -> Vec<Value> { grid.rows_of(kind).map(|r| row_json(&grid, r)).collect() };
         m.insert("criteria".into(), Value::Array(rows(RowKind::Criterion)));
         m.insert("aspects".into(), Value::Array(rows(RowKind::Aspect)));
         if let Some(r) = grid.rows_of(RowKind::Support).next() {
-            let values: Map<String, Value> =
-                per_column(&grid, r, |c| (c.value == Some("yes")).into());
+            let values: Map<String, Value> = per_column(&grid, r, |c| match c.value {
+                Some("depends") => "depends".into(),
+                v => (v == Some("yes")).into(),
+            });
             let name = self.context.map(|c| ds.contexts[c].name.clone());
-            m.insert(
-                "support".into(),
-                json!({"context": r.id, "name": name, "values": values, "differs": r.differs}),
-            );
+            let mut support = Map::new();
+            support.insert(ds.vocabulary.context_key.clone(), r.id.clone().into());
+            support.insert("name".into(), name.into());
+            support.insert("values".into(), Value::Object(values));
+            support.insert("differs".into(), r.differs.into());
+            m.insert("support".into(), Value::Object(support));
         }
         if let Some(marks) = &self.result {
             m.insert(
@@ -399,6 +410,10 @@ impl Comparison<'_> {
             })
             .collect();
         m.insert("when_to_use".into(), Value::Object(when));
+        m.insert(
+            "notes".into(),
+            serde_json::to_value(&grid.notes).unwrap_or_default(),
+        );
         Value::Object(m)
     }
 
@@ -423,6 +438,12 @@ impl Comparison<'_> {
         out.push_str(&w.criteria());
         out.push_str(&w.aspects());
         out.push_str(&w.notes());
+        if !grid.retired.is_empty() {
+            out.push('\n');
+            for line in &grid.retired {
+                out.push_str(&w.para("", line));
+            }
+        }
         for &c in &self.candidates {
             let cand = &ds.candidates[c];
             if !cand.when_to_use.is_empty() {
@@ -432,6 +453,7 @@ impl Comparison<'_> {
                 }
             }
         }
+        out.push_str(&w.dataset_notes());
         if !w.sources.is_empty() {
             out.push_str(&format!("\n{}\n", strings::heading::SOURCES));
             for (n, s) in w.sources.iter().enumerate() {
@@ -459,6 +481,12 @@ impl Comparison<'_> {
                 .map_or(String::new(), |n| format!("[\\[{}\\]](#sources)", n + 1))
         };
         out.push_str(&markdown_tables(&grid, &mut cite));
+        if !grid.retired.is_empty() {
+            out.push('\n');
+            for line in &grid.retired {
+                out.push_str(&format!("- {}\n", md(line)));
+            }
+        }
         for &c in &self.candidates {
             let cand = &ds.candidates[c];
             if !cand.when_to_use.is_empty() {
@@ -466,6 +494,13 @@ impl Comparison<'_> {
                 for w in &cand.when_to_use {
                     out.push_str(&format!("- {}\n", md(w)));
                 }
+            }
+        }
+        if !grid.notes.is_empty() {
+            out.push_str(&format!("\n### {}\n\n", strings::heading::NOTES));
+            for n in &grid.notes {
+                let cites: String = n.sources.iter().map(|s| format!(" {}", cite(s))).collect();
+                out.push_str(&format!("- **{}** {}{cites}\n", md(&n.title), md(&n.text)));
             }
         }
         if !sources.is_empty() {
@@ -579,6 +614,19 @@ impl TextGrid<'_> {
             }
         }
         out.push('\n');
+        out
+    }
+
+    /// The dataset's notes, each citing its sources.
+    fn dataset_notes(&self) -> String {
+        if self.grid.notes.is_empty() {
+            return String::new();
+        }
+        let mut out = format!("\n{}\n", strings::heading::NOTES);
+        for n in &self.grid.notes {
+            let cites: String = n.sources.iter().map(|s| self.cite(s)).collect();
+            out.push_str(&self.para("  ", &format!("{}: {}{cites}", n.title, n.text)));
+        }
         out
     }
 

@@ -11,8 +11,8 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::model::{
-    AnswerRef, Entry, FactRef, NotCountedRef, OutcomeRef, Outlook, Reason, Report, WhatIfRef,
-    WhyNotRef,
+    AnswerRef, Entry, FactRef, NotCountedRef, NoteRef, OutcomeRef, Outlook, Reason, Report,
+    WhatIfRef, WhyNotRef,
 };
 use crate::dataset::Vocabulary;
 use crate::engine::Status;
@@ -38,13 +38,46 @@ struct Document<'a> {
     conflict_given: Option<Vec<&'a str>>,
     relaxations: Vec<Relaxation<'a>>,
     outcomes: &'a [OutcomeRef],
-    why: &'a [Reason],
+    why: Reasons<'a>,
     caveats: &'a [FactRef],
     next_steps: &'a [FactRef],
     why_not: Vec<WhyNot<'a>>,
     what_if: Vec<WhatIf<'a>>,
     /// The hypotheticals not listed, counted (README "Bounded cost"); null when none.
     what_if_more: Option<&'a str>,
+    notes: &'a [NoteRef],
+}
+
+/// Reasons, each naming its context (if any) under the vocabulary's `context_key`: a
+/// reason serialises as itself but for that one key.
+#[derive(Clone, Copy)]
+struct Reasons<'a> {
+    list: &'a [Reason],
+    context_key: &'a str,
+}
+
+impl Serialize for Reasons<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.list.len()))?;
+        for r in self.list {
+            let mut v = serde_json::to_value(r).map_err(S::Error::custom)?;
+            if self.context_key != "context"
+                && let Some(m) = v.as_object_mut()
+            {
+                // The same keys in the same order, `context` renamed where it stood.
+                *m = std::mem::take(m)
+                    .into_iter()
+                    .map(|(k, x)| match k.as_str() {
+                        "context" => (self.context_key.to_owned(), x),
+                        _ => (k, x),
+                    })
+                    .collect();
+            }
+            seq.serialize_element(&v)?;
+        }
+        seq.end()
+    }
 }
 
 /// The answers that count, as `{question: option}`.
@@ -82,7 +115,7 @@ struct Ranked<'a> {
     name: &'a str,
     status: Status,
     score: i32,
-    reasons: &'a [Reason],
+    reasons: Reasons<'a>,
 }
 
 #[derive(Serialize)]
@@ -92,7 +125,7 @@ struct WhyNot<'a> {
     excluded: bool,
     behind: i32,
     summary: &'a str,
-    reasons: &'a [Reason],
+    reasons: Reasons<'a>,
 }
 
 #[derive(Serialize)]
@@ -146,23 +179,29 @@ pub fn result_kind(r: &Report) -> &'static str {
     }
 }
 
-fn ranked<'a>(key: &'a str, e: &'a Entry) -> Ranked<'a> {
+fn ranked<'a>(key: &'a str, context_key: &'a str, e: &'a Entry) -> Ranked<'a> {
     Ranked {
         id: Keyed { key, value: &e.id },
         name: &e.name,
         status: e.status,
         score: e.score,
-        reasons: &e.reasons,
+        reasons: Reasons {
+            list: &e.reasons,
+            context_key,
+        },
     }
 }
 
-fn why_not<'a>(key: &'a str, w: &'a WhyNotRef) -> WhyNot<'a> {
+fn why_not<'a>(key: &'a str, context_key: &'a str, w: &'a WhyNotRef) -> WhyNot<'a> {
     WhyNot {
         id: Keyed { key, value: &w.id },
         excluded: w.excluded,
         behind: w.behind,
         summary: &w.summary,
-        reasons: &w.reasons,
+        reasons: Reasons {
+            list: &w.reasons,
+            context_key,
+        },
     }
 }
 
@@ -201,7 +240,11 @@ fn document<'a>(r: &'a Report, vocab: &'a Vocabulary) -> Document<'a> {
         tie_breakers: ids(&r.tie_breakers),
         settled: r.settled,
         open_questions: ids(&r.open),
-        ranking: r.ranking.iter().map(|e| ranked(key, e)).collect(),
+        ranking: r
+            .ranking
+            .iter()
+            .map(|e| ranked(key, &vocab.context_key, e))
+            .collect(),
         conflict: conflict.map(|c| {
             questions(&c.given)
                 .into_iter()
@@ -224,12 +267,20 @@ fn document<'a>(r: &'a Report, vocab: &'a Vocabulary) -> Document<'a> {
             })
             .unwrap_or_default(),
         outcomes: &r.outcomes,
-        why: &r.why,
+        why: Reasons {
+            list: &r.why,
+            context_key: &vocab.context_key,
+        },
         caveats: &r.caveats,
         next_steps: &r.next_steps,
-        why_not: r.why_not.iter().map(|w| why_not(key, w)).collect(),
+        why_not: r
+            .why_not
+            .iter()
+            .map(|w| why_not(key, &vocab.context_key, w))
+            .collect(),
         what_if: r.what_if.iter().map(what_if).collect(),
         what_if_more: r.what_if_more.as_deref(),
+        notes: &r.notes,
     }
 }
 

@@ -37,6 +37,8 @@ pub enum SectionKind {
     Open,
     Ranking,
     Answers,
+    /// The dataset's `[[notes]]`.
+    Notes,
     Sources,
 }
 
@@ -157,6 +159,7 @@ pub fn build(r: &Report) -> Layout {
     sections.extend(conflict(r));
     sections.extend(why_not(&mut b, r));
     sections.extend(details_only(r));
+    sections.extend(dataset_notes(&mut b, r));
     sections.retain(|s| !s.detail.is_empty());
     let (sources, summary_sources) = b.number(&mut sections);
     if !sources.is_empty() {
@@ -276,6 +279,37 @@ fn details_only(r: &Report) -> Vec<Section> {
             Mark::None,
         ),
     ]
+}
+
+/// The dataset's notes, shown in full only: each its title and text, citing its first
+/// source (and naming the others).
+fn dataset_notes(b: &mut Builder, r: &Report) -> Option<Section> {
+    let detail: Vec<Entry> = r
+        .notes
+        .iter()
+        .map(|n| {
+            let mut e = b.entry(
+                Mark::None,
+                &format!("{}: {}", n.title, n.text),
+                n.sources.first(),
+            );
+            e.details = n
+                .sources
+                .iter()
+                .skip(1)
+                .map(|s| Detail::Cite(format!("{} {}", strings::ALSO_SOURCE, s.title)))
+                .collect();
+            e
+        })
+        .collect();
+    (!detail.is_empty()).then(|| {
+        section(
+            SectionKind::Notes,
+            heading::NOTES.into(),
+            Vec::new(),
+            detail,
+        )
+    })
 }
 
 fn tone(r: &Report) -> Tone {
@@ -614,6 +648,15 @@ fn why_not_line(b: &mut Builder, r: &Report, w: &WhyNotRef) -> Entry {
     let at_least = w.reasons.iter().any(|x| x.kind == ReasonKind::More);
     if w.excluded {
         return match w.reasons.first() {
+            // A reason that names the candidate itself (its status) is the line.
+            Some(first) if first.clause.starts_with(&w.name) => {
+                let text = strings::why_not_line("", &first.clause, more, at_least);
+                b.entry(
+                    Mark::RuledOut,
+                    text.trim_start_matches(": "),
+                    Some(&first.source),
+                )
+            }
             Some(first) => {
                 let text = strings::why_not_line(&w.summary, &first.clause, more, at_least);
                 b.entry(Mark::RuledOut, &text, Some(&first.source))

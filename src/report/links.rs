@@ -41,6 +41,8 @@ pub fn source_url(s: &SourceRef) -> Option<&str> {
 pub fn source_text(s: &SourceRef) -> String {
     match source_url(s) {
         Some(url) => format!("{} <{url}>", s.title),
+        // A source known only by a URL that is not a valid link is cited by its title.
+        None if s.path.is_empty() => s.title.clone(),
         None => format!("{} ({})", s.title, s.path),
     }
 }

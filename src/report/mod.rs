@@ -6,8 +6,10 @@
 //! candidates is built once the same way ([`compare`]).
 
 pub mod adr;
+pub mod applies;
 pub mod catalog;
 pub mod compare;
+pub mod condition;
 mod json;
 pub mod keys;
 pub mod layout;

@@ -2,6 +2,7 @@
 //! (text, JSON, Markdown, ADR, the wizard's result screen), so none of them words a reason
 //! differently.
 
+use super::applies;
 use crate::dataset::{
     Answers, CandidateIx, CandidateSet, CellValue, Dataset, OptionIx, QuestionIx, RuleIx, SourceIx,
 };
@@ -14,8 +15,18 @@ use crate::strings;
 pub struct SourceRef {
     pub id: String,
     pub title: String,
+    /// Empty for a source known only by its URL (JSON: `null`).
+    #[serde(serialize_with = "empty_as_null")]
     pub path: String,
     pub url: Option<String>,
+}
+
+fn empty_as_null<S: serde::Serializer>(path: &str, s: S) -> Result<S::Ok, S::Error> {
+    if path.is_empty() {
+        s.serialize_none()
+    } else {
+        s.serialize_str(path)
+    }
 }
 
 impl SourceRef {
@@ -24,7 +35,8 @@ impl SourceRef {
         Self {
             id: s.id.clone(),
             title: s.title.clone(),
-            path: s.path.clone(),
+            // A source may have only a URL (shown where sources are cited).
+            path: s.path.clone().unwrap_or_default(),
             url: s.url.clone(),
         }
     }
@@ -233,7 +245,8 @@ pub struct OutcomeRef {
     pub source: SourceRef,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One of the dataset's `[[notes]]`: a remark that goes with every result and comparison.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NoteRef {
     pub id: String,
     pub title: String,
@@ -299,11 +312,8 @@ fn value_str(v: CellValue) -> &'static str {
 
 /// The answers that made rule `r` fire.
 fn rule_answers(ds: &Dataset, answers: &Answers, r: RuleIx) -> Vec<AnswerRef> {
-    question_answers(
-        ds,
-        answers,
-        ds.rules[r].when.tests.iter().map(|t| t.question),
-    )
+    let behind = applies::questions_behind(answers, &ds.rules[r].when);
+    question_answers(ds, answers, behind.into_iter())
 }
 
 /// The given answers to `questions`.
@@ -351,12 +361,17 @@ fn support_reason(ds: &Dataset, answers: &Answers, c: CandidateIx, context: usiz
     let ctx = &ds.contexts[context];
     let cand = &ds.candidates[c].name;
     let supported = ctx.support[c];
-    let clause = if supported {
+    let depends = ctx.depends & (1 << c) != 0;
+    let clause = if depends {
+        applies::support_depends(&ctx.name, cand, &ds.vocabulary.context)
+    } else if supported {
         strings::supported(&ctx.name, cand, &ds.vocabulary.context)
     } else {
         strings::unsupported(&ctx.name, cand, &ds.vocabulary.context)
     };
-    let kind = if supported {
+    let kind = if depends {
+        ReasonKind::Caveat
+    } else if supported {
         ReasonKind::Supported
     } else {
         ReasonKind::Unsupported
@@ -364,7 +379,13 @@ fn support_reason(ds: &Dataset, answers: &Answers, c: CandidateIx, context: usiz
     let source = SourceRef::new(ds, ctx.notes[c].as_ref().map_or(ctx.source, |n| n.source));
     Reason {
         answers: context_answer(ds, answers),
-        value: Some(if supported { "yes" } else { "no" }),
+        value: Some(if depends {
+            "depends"
+        } else if supported {
+            "yes"
+        } else {
+            "no"
+        }),
         context: Some(ctx.id.clone()),
         cell_note: ctx.notes[c].as_ref().map(|n| n.text.clone()),
         ..Reason::new(kind, clause, source)
@@ -374,6 +395,12 @@ fn support_reason(ds: &Dataset, answers: &Answers, c: CandidateIx, context: usiz
 pub fn exclusion_reason(ds: &Dataset, answers: &Answers, c: CandidateIx, e: Exclusion) -> Reason {
     match e {
         Exclusion::Unsupported { context } => support_reason(ds, answers, c, context),
+        // A candidate's status: named as such, not as a rule of the file.
+        Exclusion::Rule { rule } if ds.rules[rule].retires.is_some() => {
+            let r = &ds.rules[rule];
+            let clause = applies::retired_clause(ds, c).unwrap_or_else(|| r.because.clone());
+            Reason::new(ReasonKind::Excluded, clause, SourceRef::new(ds, r.source))
+        }
         Exclusion::Rule { rule } => {
             let r = &ds.rules[rule];
             Reason {
@@ -831,8 +858,12 @@ pub fn build(ds: &Dataset, v: &Verdict) -> Report {
             };
             (
                 reasons_of(ds, v, p),
-                cand.caveats.iter().map(fact).collect(),
-                cand.facts.iter().map(fact).collect(),
+                applies::facts_that_apply(ds, &v.answers, &v.eval.asked, &cand.caveats)
+                    .map(fact)
+                    .collect(),
+                applies::facts_that_apply(ds, &v.answers, &v.eval.asked, &cand.facts)
+                    .map(fact)
+                    .collect(),
             )
         }
         None => (Vec::new(), Vec::new(), Vec::new()),

@@ -177,7 +177,9 @@ impl Text {
         let Some(n) = e.source else { return };
         let s = &l.sources[n];
         let text = match (links::source_url(s), detail) {
-            (Some(url), true) => format!("{} ({}) <{url}>", s.title, s.path),
+            (Some(url), true) if !s.path.is_empty() => {
+                format!("{} ({}) <{url}>", s.title, s.path)
+            }
             _ => links::source_text(s),
         };
         self.para(&format!("  [{}] ", n + 1), &text);
@@ -276,6 +278,7 @@ fn md_source(l: &Layout, e: &Entry) -> String {
 pub fn md_link(s: &SourceRef) -> String {
     match links::source_url(s) {
         Some(url) => format!("[{}]({})", md(&s.title), links::markdown_url(url)),
+        None if s.path.is_empty() => md(&s.title),
         None => format!("{} (`{}`)", md(&s.title), s.path.replace('`', "'")),
     }
 }

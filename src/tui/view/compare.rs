@@ -533,7 +533,7 @@ impl DetailsPane<'_> {
                 Span::styled(l, style),
             ]));
         }
-        if !linked {
+        if !linked && (url.is_some() || !s.path.is_empty()) {
             let under = " ".repeat(pw);
             let shown = url.unwrap_or(&s.path);
             para(out, &under, t.dim(), shown, t.dim(), width, 0);

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::text::{self, para};
+use crate::report::applies;
 use crate::strings::{self, wizard as w};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
@@ -74,16 +75,14 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     let rows: Vec<GridRow> =
         m.ds.contexts
             .iter()
-            .map(|ctx| GridRow {
+            .enumerate()
+            .map(|(x, ctx)| GridRow {
                 mark: " ",
                 label: text::clean(&ctx.name),
-                cells: ctx
-                    .support
-                    .iter()
-                    .enumerate()
-                    .map(|(c, &s)| {
+                cells: (0..m.ds.candidates.len())
+                    .map(|c| {
                         let note = if ctx.notes[c].is_some() { "*" } else { "" };
-                        format!("{}{note}", if s { "Yes" } else { "No" })
+                        format!("{}{note}", applies::support_word(&m.ds, x, c))
                     })
                     .collect(),
             })

@@ -389,7 +389,10 @@ impl ReportList<'_> {
         match (url, self.hyperlinks) {
             (Some(_), true) => {}
             (Some(url), false) => para(lines, &under, t.dim(), url, t.dim(), width, 0),
-            (None, _) => para(lines, &under, t.dim(), &s.path, t.dim(), width, 0),
+            (None, _) if !s.path.is_empty() => {
+                para(lines, &under, t.dim(), &s.path, t.dim(), width, 0);
+            }
+            (None, _) => {}
         }
     }
 }
