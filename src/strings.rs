@@ -650,9 +650,13 @@ pub mod wizard {
         }
     }
     pub fn answers_kept(count: usize) -> String {
-        let s = if count == 1 { "" } else { "s" };
+        let (what, them) = if count == 1 {
+            ("answer is", "it")
+        } else {
+            ("answers are", "them")
+        };
         format!(
-            "your {count} answer{s} are kept: authwiz offers to resume them next time (--fresh starts afresh)"
+            "your {count} {what} kept: authwiz offers to resume {them} next time (--fresh starts afresh)"
         )
     }
     pub const PLAIN_PROMPT: &str = "Answer";

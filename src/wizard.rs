@@ -11,7 +11,7 @@ use crate::plain;
 use crate::report;
 use crate::signals;
 use crate::strings::wizard as w;
-use crate::tui::{self, Exit, terminal, theme::Theme};
+use crate::tui::{self, Exit, Model, terminal, theme::Theme};
 
 /// Which face to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,21 +61,43 @@ pub fn run(cli: &Cli) -> Result<u8> {
 }
 
 fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
-    let mut model = tui::load_model(cli.data.as_deref(), cli.answers.as_deref(), cli.fresh)?;
-    model.theme = Theme::from_env();
-    model.hyperlinks = report::links::hyperlinks_wanted(
-        std::env::var("TERM").ok().as_deref(),
-        std::env::var("AUTHWIZ_HYPERLINKS").ok().as_deref(),
-    );
-    model.today = report::adr::today();
+    let (data, answers) = (cli.data.as_deref(), cli.answers.as_deref());
+    let dress = |model: &mut Model| {
+        model.theme = Theme::from_env();
+        model.hyperlinks = report::links::hyperlinks_wanted(
+            std::env::var("TERM").ok().as_deref(),
+            std::env::var("AUTHWIZ_HYPERLINKS").ok().as_deref(),
+        );
+        model.today = report::adr::today();
+    };
+    // The welcome screen from the datasets' prefaces is drawn first: the same frame the
+    // loaded model draws (tests/first_frame.rs), on screen before a large file is parsed.
+    // Without a preface the dataset is loaded first, and an error leaves the terminal be.
+    let early = tui::preface_model(data, answers, cli.fresh);
+    let loaded = match early {
+        Some(_) => None,
+        None => Some(tui::load_model(data, answers, cli.fresh)?),
+    };
     // Before the terminal changes: from then on a signal must not find it unprotected.
     let signals = signals::Caught::register(terminal::restore)?;
-    let outcome = {
+    let (model, outcome) = {
         let (mut term, _guard) = terminal::enter(on_tty)?;
         let size = term.size()?;
+        if let Some(mut early) = early {
+            dress(&mut early);
+            early.size = (size.width, size.height);
+            term.draw(|f| tui::view(&early, f))?;
+        }
+        // A dataset that does not load is reported once `_guard` has restored the terminal.
+        let mut model = match loaded {
+            Some(model) => model,
+            None => tui::load_model(data, answers, cli.fresh)?,
+        };
+        dress(&mut model);
         model.size = (size.width, size.height);
         let mut events = terminal::TerminalEvents::new(signals)?;
-        tui::run(&mut term, &mut model, &mut events)
+        let outcome = tui::run(&mut term, &mut model, &mut events);
+        (model, outcome)
         // `_guard` restores the terminal here, before anything is printed.
     };
     terminal::restore();

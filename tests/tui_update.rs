@@ -734,3 +734,23 @@ fn a_digit_in_the_chooser_uses_that_answer() {
     assert!(matches!(m.dialog, Some(Dialog::Chooser { .. })));
     assert_eq!(answer_of(&m, "cargo").as_deref(), Some("yes"));
 }
+
+#[test]
+fn with_the_panel_focused_the_hints_offer_no_answer_key() {
+    let mut m = model();
+    send(&mut m, &[Msg::Enter]);
+    let words = |m: &Model| -> Vec<&str> { keymap::hints(m).iter().map(|h| h.1).collect() };
+    assert!(words(&m).contains(&"choose"), "{:?}", words(&m));
+    send(&mut m, &[Msg::NextPane]);
+    assert!(!words(&m).contains(&"choose"), "{:?}", words(&m));
+    assert!(words(&m).contains(&"scroll"), "{:?}", words(&m));
+    assert!(!words(&m).contains(&"move"), "{:?}", words(&m));
+}
+
+#[test]
+fn the_answers_kept_note_agrees_in_number() {
+    use authwiz::strings::wizard::answers_kept;
+    assert!(answers_kept(1).starts_with("your 1 answer is kept"));
+    assert!(answers_kept(1).contains("resume it next time"));
+    assert!(answers_kept(2).starts_with("your 2 answers are kept"));
+}

@@ -7,6 +7,7 @@ pub mod former;
 pub mod input;
 pub mod load;
 pub mod model;
+pub mod preface;
 pub mod raw;
 pub mod unknown;
 

@@ -122,7 +122,7 @@ impl std::fmt::Display for Origin {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vocabulary {
     pub candidate: String,
     pub candidates: String,

@@ -185,6 +185,21 @@ pub struct RawVocabulary {
     pub context_key: Id,
 }
 
+impl From<&RawVocabulary> for super::model::Vocabulary {
+    fn from(v: &RawVocabulary) -> Self {
+        Self {
+            candidate: v.candidate.value.clone(),
+            candidates: v.candidates.value.clone(),
+            context: v.context.value.clone(),
+            contexts: v.contexts.value.clone(),
+            candidate_key: v.candidate_key.get_ref().clone(),
+            candidates_key: v.candidates_key.get_ref().clone(),
+            contexts_key: v.contexts_key.get_ref().clone(),
+            context_key: v.context_key.get_ref().clone(),
+        }
+    }
+}
+
 impl Default for RawVocabulary {
     fn default() -> Self {
         Self {

@@ -722,6 +722,13 @@ fn shown(model: &Model, scope: Scope, bnd: &Binding) -> bool {
             false
         }
         (Msg::Finish, _) => model.can_finish(),
+        // With the panel focused, the arrows scroll it and nothing chooses an answer.
+        (Msg::Enter | Msg::Choose(_), _)
+            if scope == Scope::Question
+                && model.question.pane == super::model::QuestionPane::Candidates =>
+        {
+            false
+        }
         (Msg::Down, _) if scope == Scope::Welcome => model.editions.len() > 1,
         (Msg::Fresh, _) => model
             .editions
@@ -734,7 +741,9 @@ fn shown(model: &Model, scope: Scope, bnd: &Binding) -> bool {
 
 /// The hint's word, where one key does one thing or another by the focused pane.
 fn hint_word(model: &Model, scope: Scope, bnd: &Binding) -> &'static str {
+    let panel = model.question.pane == super::model::QuestionPane::Candidates;
     match (&bnd.msg, scope) {
+        (Msg::Down, Scope::Question) if panel => "scroll",
         (Msg::Enter, Scope::Result) if model.result.pane == super::model::ResultPane::Answers => {
             "change"
         }

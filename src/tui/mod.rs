@@ -204,61 +204,26 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>, fresh: bool) 
         None
     };
     let offer = !fresh && answers_file.is_none();
-    let bundled_edition = |(i, b): (usize, &'static bundled::Bundled)| {
-        let saved = SavedAnswers::for_bundled(b.name);
-        Edition {
-            name: b.name.to_owned(),
-            line: b.edition.to_owned(),
-            pick_when: b.pick_when.to_owned(),
-            default: i == 0,
-            from_flag: false,
-            state: EditionState::Unloaded(b),
-            resumable: saved
-                .as_ref()
-                .filter(|_| offer)
-                .and_then(SavedAnswers::peek),
-            saved,
-        }
-    };
     let mut editions: Vec<Edition>;
     let active = match explicit {
         // By name only: a file that happens to share a bundled file's path is a file.
         Some((ds, answers)) => match ds.origin.bundled_name() {
             Some(name) => {
-                editions = bundled::BUNDLED
-                    .iter()
-                    .enumerate()
-                    .map(bundled_edition)
-                    .collect();
+                editions = bundled_editions(offer);
                 let i = editions.iter().position(|e| e.name == name).unwrap_or(0);
                 editions[i].state = EditionState::Stashed(ds, answers);
                 i
             }
             None => {
-                let saved = SavedAnswers::for_dataset(&ds);
-                editions = vec![Edition {
-                    name: data.map_or_else(|| ds.origin.to_string(), str::to_owned),
-                    line: ds.edition.clone(),
-                    pick_when: String::new(),
-                    default: false,
-                    from_flag: true,
-                    resumable: saved
-                        .as_ref()
-                        .filter(|_| offer)
-                        .and_then(SavedAnswers::peek),
-                    saved,
-                    state: EditionState::Stashed(ds, answers),
-                }];
+                let name = data.map_or_else(|| ds.origin.to_string(), str::to_owned);
+                editions = vec![file_edition(name, &ds, offer)];
+                editions[0].state = EditionState::Stashed(ds, answers);
                 0
             }
         },
         None => {
             // Only the edition in use is parsed now; the others when first chosen.
-            editions = bundled::BUNDLED
-                .iter()
-                .enumerate()
-                .map(bundled_edition)
-                .collect();
+            editions = bundled_editions(offer);
             match (0..editions.len()).find(|&i| {
                 if let EditionState::Unloaded(b) = editions[i].state {
                     editions[i].state = update::load_bundled(b);
@@ -289,4 +254,90 @@ pub fn load_model(data: Option<&str>, answers_file: Option<&Path>, fresh: bool) 
         update::start(&mut model);
     }
     Ok(model)
+}
+
+/// The welcome screen [`load_model`] will show, from the datasets' prefaces alone (their
+/// `[dataset]` tables): drawn first, so the screen appears before a large dataset is
+/// parsed. `None` where the first screen is not the welcome (`--answers`) or a dataset
+/// has no preface; the wizard then draws once the dataset is loaded.
+pub fn preface_model(
+    data: Option<&str>,
+    answers_file: Option<&Path>,
+    fresh: bool,
+) -> Option<Model> {
+    if answers_file.is_some() {
+        return None;
+    }
+    let offer = !fresh;
+    let bundled = match data {
+        None => Some(bundled::default_dataset()),
+        Some(name) => bundled::find(name),
+    };
+    let (editions, active, ds) = match (bundled, data) {
+        (Some(b), _) => {
+            let origin = crate::dataset::Origin::Bundled {
+                name: b.name,
+                file: b.file,
+            };
+            let ds = crate::dataset::preface::preface(b.text, origin)?;
+            let mut editions = bundled_editions(offer);
+            let i = editions.iter().position(|e| e.name == b.name)?;
+            editions[i].state = EditionState::Active;
+            (editions, i, ds)
+        }
+        (None, Some(path)) => {
+            let text = crate::dataset::input::read_text(Path::new(path)).ok()?;
+            let origin = crate::dataset::Origin::File(path.to_owned());
+            let ds = crate::dataset::preface::preface(&text, origin)?;
+            let mut edition = file_edition(path.to_owned(), &ds, offer);
+            edition.state = EditionState::Active;
+            (vec![edition], 0, ds)
+        }
+        (None, None) => return None,
+    };
+    let answers = Answers::for_dataset(&ds);
+    Some(Model::new(editions, active, ds, answers))
+}
+
+/// Every bundled edition, none parsed yet, each with the answers an earlier session saved
+/// for it when `offer`.
+fn bundled_editions(offer: bool) -> Vec<Edition> {
+    bundled::BUNDLED
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let saved = SavedAnswers::for_bundled(b.name);
+            Edition {
+                name: b.name.to_owned(),
+                line: b.edition.to_owned(),
+                pick_when: b.pick_when.to_owned(),
+                default: i == 0,
+                from_flag: false,
+                state: EditionState::Unloaded(b),
+                resumable: saved
+                    .as_ref()
+                    .filter(|_| offer)
+                    .and_then(SavedAnswers::peek),
+                saved,
+            }
+        })
+        .collect()
+}
+
+/// The one edition of `--data FILE`, named as given; its state is the caller's to set.
+fn file_edition(name: String, ds: &Dataset, offer: bool) -> Edition {
+    let saved = SavedAnswers::for_dataset(ds);
+    Edition {
+        name,
+        line: ds.edition.clone(),
+        pick_when: String::new(),
+        default: false,
+        from_flag: true,
+        resumable: saved
+            .as_ref()
+            .filter(|_| offer)
+            .and_then(SavedAnswers::peek),
+        saved,
+        state: EditionState::Active,
+    }
 }
