@@ -83,11 +83,15 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
     let (model, outcome) = {
         let (mut term, _guard) = terminal::enter(on_tty)?;
         let size = term.size()?;
-        if let Some(mut early) = early {
-            dress(&mut early);
-            early.size = (size.width, size.height);
-            term.draw(|f| tui::view(&early, f))?;
-        }
+        // A terminal that goes away from here on is a hang-up (below), not an error.
+        let drawn = match early {
+            Some(mut early) => {
+                dress(&mut early);
+                early.size = (size.width, size.height);
+                term.draw(|f| tui::view(&early, f)).map(|_| ())
+            }
+            None => Ok(()),
+        };
         // A dataset that does not load is reported once `_guard` has restored the terminal.
         let mut model = match loaded {
             Some(model) => model,
@@ -95,8 +99,13 @@ fn full_screen(cli: &Cli, on_tty: bool) -> Result<u8> {
         };
         dress(&mut model);
         model.size = (size.width, size.height);
-        let mut events = terminal::TerminalEvents::new(signals)?;
-        let outcome = tui::run(&mut term, &mut model, &mut events);
+        let outcome = drawn
+            .and_then(|()| terminal::TerminalEvents::new(signals))
+            .and_then(|mut events| tui::run(&mut term, &mut model, &mut events));
+        // ratatui's `Terminal` shows the cursor when dropped and `eprintln!`s (a panic, with
+        // no standard error) when it cannot, as on a terminal that went away; `_guard`
+        // restores the terminal, cursor included, so the `Terminal` is not dropped.
+        std::mem::forget(term);
         (model, outcome)
         // `_guard` restores the terminal here, before anything is printed.
     };
