@@ -58,27 +58,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// `s` cut to `width` columns, with an ellipsis when cut.
+/// `s` made safe to show and cut to `width` columns, with an ellipsis when cut.
 pub fn truncate(s: &str, width: usize) -> String {
-    let s = clean(s);
-    if self::width(&s) <= width {
-        return s;
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
+    crate::fit::cut(&clean(s), width)
 }
 
 /// `s` padded with spaces (or cut) to exactly `width` columns.
