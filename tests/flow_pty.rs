@@ -9,25 +9,16 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+#[path = "common/pty.rs"]
+mod pty;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use pty::{CTRL_C, ENTER, ESC, RIGHT, Session, Spawn, TAB, fixture};
 
-const WAIT: Duration = Duration::from_secs(30);
+/// The size of the window.
 const COLS: u16 = 80;
 const ROWS: u16 = 24;
-const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
-
-const ENTER: &str = "\r";
-const ESC: &str = "\x1b";
-const TAB: &str = "\t";
-const RIGHT: &str = "\x1b[C";
-const CTRL_C: &str = "\x03";
 
 /// The prompts of the commute fixture, as the wizard shows them.
 const TOWN: &str = "Where do you live?";
@@ -35,227 +26,14 @@ const LICENCE: &str = "Do you have a driving licence?";
 const DISTANCE: &str = "How long is the trip?";
 const CARGO: &str = "Do you carry heavy things?";
 
-/// The real binary in a pseudo-terminal, its output kept as it arrives.
-struct Session {
-    _master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    /// The process's working directory: nothing may be written there.
-    cwd: tempfile::TempDir,
-    /// Its home directory: nothing may be written there either (the state directory is
-    /// `XDG_STATE_HOME`).
-    home: tempfile::TempDir,
-}
-
-/// The commute fixture, by absolute path (the process runs in a directory of its own).
-fn fixture() -> String {
-    std::fs::canonicalize("tests/fixtures/commute.toml")
-        .unwrap()
-        .display()
-        .to_string()
-}
-
-impl Session {
-    /// `authwiz ARGS` at 80×24 with `state` as its `XDG_STATE_HOME`.
-    fn start(args: &[&str], state: &Path) -> Self {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_authwiz"));
-        cmd.args(args);
-        cmd.env("XDG_STATE_HOME", state);
-        let cwd = tempfile::tempdir().unwrap();
-        let home = tempfile::tempdir().unwrap();
-        cmd.env("HOME", home.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("AUTHWIZ_HYPERLINKS");
-        cmd.cwd(cwd.path());
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
-                }
-            }
-        });
-        Self {
-            _master: pair.master,
-            child,
-            writer,
-            output,
-            cwd,
-            home,
-        }
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        self.output.lock().unwrap().clone()
-    }
-
-    /// The screen as a terminal shows it now.
-    fn screen(&self) -> vt100::Parser {
-        let mut p = vt100::Parser::new(
-            NonZeroU16::new(ROWS).unwrap(),
-            NonZeroU16::new(COLS).unwrap(),
-            0,
-        );
-        p.process(&self.bytes());
-        p
-    }
-
-    fn contents(&self) -> String {
-        self.screen().screen().contents()
-    }
-
-    /// Waits until `ok` holds for the screen and the wizard has stopped drawing (a frame
-    /// may arrive in pieces: the rest of it must be there too); `what` says what was
-    /// awaited.
-    fn wait_until(&mut self, what: &str, ok: impl Fn(&vt100::Parser) -> bool) -> String {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let before = self.output.lock().unwrap().len();
-            let p = self.screen();
-            if ok(&p) {
-                thread::sleep(Duration::from_millis(100));
-                if self.output.lock().unwrap().len() == before {
-                    return p.screen().contents();
-                }
-            } else if let Some(status) = self.child.try_wait().unwrap() {
-                // Ended: once what it wrote last is read, nothing more will come.
-                thread::sleep(Duration::from_millis(150));
-                let p = self.screen();
-                if !ok(&p) {
-                    panic!(
-                        "the wizard ended ({status:?}) while waiting for {what}; the screen \
-                         shows:\n{}",
-                        p.screen().contents()
-                    );
-                }
-            } else {
-                thread::sleep(Duration::from_millis(25));
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "timed out waiting for {what}; the screen shows:\n{}",
-                    self.contents()
-                );
-            }
-        }
-    }
-
-    /// Waits until the screen shows every one of `texts` at once.
-    fn wait_for_all(&mut self, texts: &[&str]) -> String {
-        self.wait_until(&format!("{texts:?}"), |p| {
-            let c = p.screen().contents();
-            texts.iter().all(|t| c.contains(t))
-        })
-    }
-
-    fn wait_for(&mut self, text: &str) -> String {
-        self.wait_for_all(&[text])
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // A lone ESC is told apart from an escape sequence by the pause after it.
-        thread::sleep(Duration::from_millis(if keys == ESC { 150 } else { 40 }));
-    }
-
-    /// Sends keys and waits for the screen to show every one of `texts`.
-    fn step(&mut self, keys: &str, texts: &[&str]) -> String {
-        self.send(keys);
-        self.wait_for_all(texts)
-    }
-
-    fn signal(&self, sig: &str) {
-        let pid = self.child.process_id().expect("the child's process id");
-        // The shell's `kill` builtin: no separate binary needed.
-        let ok = std::process::Command::new("sh")
-            .args(["-c", &format!("kill {sig} {pid}")])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "kill {sig} {pid}");
-    }
-
-    /// Whether the process is still running.
-    fn running(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_none()
-    }
-
-    /// Waits for the process to end; how it ended.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader drain what was written last.
-                thread::sleep(Duration::from_millis(150));
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "timed out waiting for the exit; the screen shows:\n{}",
-                    self.contents()
-                );
-            }
-            thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    /// What was printed after the alternate screen was left for the last time.
-    fn printed_after_leaving(&self) -> String {
-        let out = self.bytes();
-        let left = out
-            .windows(LEAVE_ALT.len())
-            .rposition(|w| w == LEAVE_ALT)
-            .expect("the alternate screen was left");
-        String::from_utf8_lossy(&out[left..]).into_owned()
-    }
-
-    /// Nothing was written to the process's working directory or its home directory.
-    fn assert_wrote_nothing_outside_the_state_dir(&self) {
-        for dir in [self.cwd.path(), self.home.path()] {
-            let entries: Vec<_> = std::fs::read_dir(dir)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            assert!(
-                entries.is_empty(),
-                "written to {}: {entries:?}",
-                dir.display()
-            );
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Some(pid) = self.child.process_id()
-            && self.child.try_wait().ok().flatten().is_none()
-        {
-            // SIGKILL, this process only: a hung wizard must not outlive its test.
-            let _ = std::process::Command::new("sh")
-                .args(["-c", &format!("kill -KILL {pid}")])
-                .status();
-            let _ = self.child.wait();
-        }
-    }
+/// `authwiz ARGS` at 80×24 with `state` as its state directory. Its waits end only on a
+/// settled screen: options and previews are read from what they return.
+fn start(args: &[&str], state: &Path) -> Session {
+    Spawn::authwiz(args)
+        .size(COLS, ROWS)
+        .state_dir(state)
+        .settled()
+        .start()
 }
 
 /// The row of the screen holding `needle` (first match), its text cell by cell (one
@@ -392,7 +170,7 @@ fn saved_answers(state: &Path) -> (PathBuf, String) {
 #[test]
 fn options_preview_what_they_would_do_and_the_cursor_avoids_nothing_fits() {
     let data = fixture();
-    let mut s = Session::start(&["--data", &data], &common::state_dir());
+    let mut s = start(&["--data", &data], &common::state_dir());
     s.wait_for("Edition in use");
 
     let c = s.step(ENTER, &["Question 1 of 5", TOWN]);
@@ -440,7 +218,7 @@ fn options_preview_what_they_would_do_and_the_cursor_avoids_nothing_fits() {
 /// no authorization method.
 #[test]
 fn box_2019_previews_and_no_contradicting_start_after_no_box_accounts() {
-    let mut s = Session::start(&["--data", "box-2019"], &common::state_dir());
+    let mut s = start(&["--data", "box-2019"], &common::state_dir());
     s.wait_for("Edition in use");
 
     let c = s.step(
@@ -536,7 +314,7 @@ fn box_2019_previews_and_no_contradicting_start_after_no_box_accounts() {
 #[test]
 fn a_question_that_cannot_change_the_result_is_skipped_and_shown_as_not_needed() {
     let data = fixture();
-    let mut s = Session::start(&["--data", &data], &common::state_dir());
+    let mut s = start(&["--data", &data], &common::state_dir());
     s.wait_for("Edition in use");
     s.step(ENTER, &["Question 1 of 5", TOWN]);
     s.step("2", &["Question 2 of 5", LICENCE]);
@@ -587,7 +365,7 @@ fn answers_survive_sigkill_and_are_offered_on_the_next_start() {
     let data = fixture();
     let state = common::state_dir();
 
-    let mut s = Session::start(&["--data", &data], &state);
+    let mut s = start(&["--data", &data], &state);
     let c = s.wait_for("Edition in use");
     assert!(!c.contains("saved answer"), "nothing saved yet: {c}");
     s.step(ENTER, &["Question 1 of 5", TOWN]);
@@ -605,15 +383,15 @@ fn answers_survive_sigkill_and_are_offered_on_the_next_start() {
     assert!(saved.contains("licence = \"yes\""), "{saved}");
     assert!(!saved.contains("distance"), "{saved}");
 
-    s.signal("-KILL");
+    s.signal(libc::SIGKILL);
     let status = s.wait_exit();
     assert!(status.signal().is_some(), "killed by a signal: {status:?}");
     s.assert_wrote_nothing_outside_the_state_dir();
     assert_eq!(saved_answers(&state), (file.clone(), saved.clone()));
 
     // Again, with the same state directory: the welcome offers the two answers.
-    let mut s = Session::start(&["--data", &data], &state);
-    s.wait_for_all(&[
+    let mut s = start(&["--data", &data], &state);
+    s.wait_for(&[
         "Edition in use",
         "2 saved answers",
         "Enter resumes them, n starts afresh",
@@ -640,7 +418,7 @@ fn answers_survive_sigkill_and_are_offered_on_the_next_start() {
     s.assert_wrote_nothing_outside_the_state_dir();
 
     // `--fresh`: no offer, the first question with no answers.
-    let mut s = Session::start(&["--data", &data, "--fresh"], &state);
+    let mut s = start(&["--data", &data, "--fresh"], &state);
     let c = s.wait_for("Edition in use");
     assert!(!c.contains("saved answer"), "--fresh offers nothing: {c}");
     let c = s.step(ENTER, &["Question 1 of 5", TOWN]);
@@ -657,7 +435,7 @@ fn answers_survive_sigkill_and_are_offered_on_the_next_start() {
 #[test]
 fn a_bundled_edition_resumes_after_sigkill() {
     let state = common::state_dir();
-    let mut s = Session::start(&["--data", "box-current"], &state);
+    let mut s = start(&["--data", "box-current"], &state);
     let c = s.wait_for("Edition in use: box-current");
     assert!(!c.contains("saved answer"), "{c}");
     s.step(ENTER, &["Question 1 of", "Which type of Box application"]);
@@ -670,12 +448,12 @@ fn a_bundled_edition_resumes_after_sigkill() {
         "{saved}"
     );
     assert!(saved.contains("purpose = \"production\""), "{saved}");
-    s.signal("-KILL");
+    s.signal(libc::SIGKILL);
     assert!(s.wait_exit().signal().is_some());
     s.assert_wrote_nothing_outside_the_state_dir();
 
-    let mut s = Session::start(&["--data", "box-current"], &state);
-    s.wait_for_all(&["Edition in use: box-current", "2 saved answers"]);
+    let mut s = start(&["--data", "box-current"], &state);
+    s.wait_for(&["Edition in use: box-current", "2 saved answers"]);
     let c = s.step(
         ENTER,
         &[
@@ -689,7 +467,7 @@ fn a_bundled_edition_resumes_after_sigkill() {
     s.send(CTRL_C);
     assert_eq!(s.wait_exit().exit_code(), 130);
 
-    let mut s = Session::start(&["--data", "box-current", "--fresh"], &state);
+    let mut s = start(&["--data", "box-current", "--fresh"], &state);
     let c = s.wait_for("Edition in use: box-current");
     assert!(!c.contains("saved answer"), "{c}");
     s.step(ENTER, &["Question 1 of", "Which type of Box application"]);
@@ -708,7 +486,7 @@ fn a_bundled_edition_resumes_after_sigkill() {
 fn q_and_esc_close_overlays_and_q_on_a_question_quits_keeping_the_answers() {
     let data = fixture();
     let state = common::state_dir();
-    let mut s = Session::start(&["--data", &data], &state);
+    let mut s = start(&["--data", &data], &state);
     s.wait_for("Edition in use");
     s.step(ENTER, &["Question 1 of 5", TOWN]);
     s.step("2", &["Question 2 of 5", LICENCE]);
@@ -778,7 +556,7 @@ fn q_and_esc_close_overlays_and_q_on_a_question_quits_keeping_the_answers() {
 fn with_the_side_panel_focused_enter_and_digits_do_not_answer() {
     let data = fixture();
     let state = common::state_dir();
-    let mut s = Session::start(&["--data", &data], &state);
+    let mut s = start(&["--data", &data], &state);
     s.wait_for("Edition in use");
     s.step(ENTER, &["Question 1 of 5", TOWN]);
     s.step("2", &["Question 2 of 5", LICENCE]);
@@ -786,12 +564,15 @@ fn with_the_side_panel_focused_enter_and_digits_do_not_answer() {
     let panel = "Ways to travel";
     assert!(focus_on(&s.screen(), options, panel), "{}", s.contents());
     // The panel no longer focused, or (a failure, found at once) another question shown.
-    let back = |p: &vt100::Parser| {
-        focused(p, panel) == Some(false) || !p.screen().contents().contains(options)
+    let back = |s: &Session| {
+        let p = s.screen();
+        focused(&p, panel) == Some(false) || !p.screen().contents().contains(options)
     };
 
     s.send(TAB);
-    s.wait_until("the focus on the panel", |p| focus_on(p, panel, options));
+    s.wait_until("the focus on the panel", |s| {
+        focus_on(&s.screen(), panel, options)
+    });
     for keys in [ENTER, "1", "2", RIGHT, "l"] {
         s.send(keys);
     }
@@ -808,8 +589,8 @@ fn with_the_side_panel_focused_enter_and_digits_do_not_answer() {
 
     // Shift+Tab too.
     s.send("\x1b[Z");
-    s.wait_until("the focus on the panel (Shift+Tab)", |p| {
-        focus_on(p, panel, options)
+    s.wait_until("the focus on the panel (Shift+Tab)", |s| {
+        focus_on(&s.screen(), panel, options)
     });
     s.send("2");
     s.send(TAB);

@@ -8,6 +8,10 @@
 
 mod common;
 
+#[cfg(unix)]
+#[path = "common/pty.rs"]
+mod pty;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -554,131 +558,21 @@ fn conditions_with_not_and_any_are_listed_as_written() {
 
 #[cfg(unix)]
 mod wizard {
-    use std::io::{Read, Write};
-    use std::num::NonZeroU16;
-    use std::sync::{Arc, Mutex};
-    use std::thread;
-    use std::time::{Duration, Instant};
-
-    use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
+    use super::pty::{DOWN, ENTER, ESC, LEAVE_ALT, Session, Spawn};
     use super::{BACKUPS, LICENCE, bundled_word};
 
-    const ENTER: &str = "\r";
-    const DOWN: &str = "\x1b[B";
-    const WAIT: Duration = Duration::from_secs(20);
-
-    struct Session {
-        _master: Box<dyn MasterPty + Send>,
-        child: Box<dyn Child + Send + Sync>,
-        writer: Box<dyn Write + Send>,
-        output: Arc<Mutex<Vec<u8>>>,
-        /// Every screen seen after each key, for the word check.
-        screens: Vec<String>,
+    /// The wizard on `data` at 120×40.
+    fn start(data: &str) -> Session {
+        let path = std::fs::canonicalize(data).unwrap();
+        Spawn::authwiz(&["--data", path.to_str().unwrap()])
+            .size(120, 40)
+            .start()
     }
 
-    impl Session {
-        fn start(data: &str) -> Self {
-            let path = std::fs::canonicalize(data).unwrap();
-            let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_authwiz"));
-            cmd.args(["--data", path.to_str().unwrap()]);
-            cmd.env("XDG_STATE_HOME", super::common::state_dir());
-            cmd.env("TERM", "xterm-256color");
-            let pair = native_pty_system()
-                .openpty(PtySize {
-                    rows: 40,
-                    cols: 120,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .unwrap();
-            let child = pair.slave.spawn_command(cmd).unwrap();
-            drop(pair.slave);
-            let mut reader = pair.master.try_clone_reader().unwrap();
-            let writer = pair.master.take_writer().unwrap();
-            let output = Arc::new(Mutex::new(Vec::new()));
-            let sink = Arc::clone(&output);
-            thread::spawn(move || {
-                let mut buf = [0u8; 4096];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    sink.lock().unwrap().extend_from_slice(&buf[..n]);
-                }
-            });
-            Self {
-                _master: pair.master,
-                child,
-                writer,
-                output,
-                screens: Vec::new(),
-            }
-        }
-
-        fn contents(&self) -> String {
-            let mut p = vt100::Parser::new(
-                NonZeroU16::new(40).unwrap(),
-                NonZeroU16::new(120).unwrap(),
-                0,
-            );
-            p.process(&self.output.lock().unwrap());
-            p.screen().contents()
-        }
-
-        fn wait_for(&mut self, text: &str) {
-            let deadline = Instant::now() + WAIT;
-            loop {
-                let c = self.contents();
-                if c.contains(text) {
-                    self.screens.push(c);
-                    return;
-                }
-                assert!(
-                    Instant::now() < deadline,
-                    "timed out waiting for {text:?}; the screen shows:\n{c}"
-                );
-                thread::sleep(Duration::from_millis(25));
-            }
-        }
-
-        fn step(&mut self, keys: &str, text: &str) {
-            self.writer.write_all(keys.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-            thread::sleep(Duration::from_millis(40));
-            self.wait_for(text);
-        }
-
-        fn quit(&mut self) -> u32 {
-            self.writer.write_all(b"q").unwrap();
-            self.writer.flush().unwrap();
-            let deadline = Instant::now() + WAIT;
-            loop {
-                if let Some(status) = self.child.try_wait().unwrap() {
-                    thread::sleep(Duration::from_millis(100));
-                    return status.exit_code();
-                }
-                assert!(Instant::now() < deadline, "no exit:\n{}", self.contents());
-                thread::sleep(Duration::from_millis(25));
-            }
-        }
-
-        /// What was printed after the terminal was restored (the report).
-        fn printed(&self) -> String {
-            let out = self.output.lock().unwrap().clone();
-            let leave = b"\x1b[?1049l";
-            let at = out
-                .windows(leave.len())
-                .rposition(|w| w == leave)
-                .unwrap_or(0);
-            String::from_utf8_lossy(&out[at..]).into_owned()
-        }
-    }
-
-    impl Drop for Session {
-        fn drop(&mut self) {
-            let _ = self.child.kill();
-        }
+    /// What was printed after the terminal was restored (the report).
+    fn printed(s: &Session) -> String {
+        let at = s.last(LEAVE_ALT).unwrap_or(0);
+        String::from_utf8_lossy(&s.bytes()[at..]).into_owned()
     }
 
     /// Answers to a result, opens the comparison and the help, quits; every screen from
@@ -690,23 +584,24 @@ mod wizard {
         result: &str,
         compared: &str,
     ) -> Vec<String> {
-        let mut s = Session::start(data);
-        s.wait_for(title);
-        s.step(ENTER, "Question 1 of");
+        let mut s = start(data);
+        // Every screen seen after each key, for the word check.
+        let mut screens = vec![s.wait_for(title)];
+        screens.push(s.step(ENTER, "Question 1 of"));
         for (k, next) in keys {
-            s.step(k, next);
+            screens.push(s.step(k, next));
         }
-        s.wait_for(result);
-        s.step("c", compared);
-        s.step("\x1b", result);
-        s.step("?", "Esc");
-        s.step("\x1b", result);
-        assert_eq!(s.quit(), 0);
-        let printed = s.printed();
+        screens.push(s.wait_for(result));
+        screens.push(s.step("c", compared));
+        screens.push(s.step(ESC, result));
+        screens.push(s.step("?", "Esc"));
+        screens.push(s.step(ESC, result));
+        s.send("q");
+        assert_eq!(s.wait_exit().exit_code(), 0);
+        let printed = printed(&s);
         assert!(printed.contains(result), "{printed}");
-        let mut all = s.screens.clone();
-        all.push(printed);
-        all
+        screens.push(printed);
+        screens
     }
 
     #[test]
@@ -749,7 +644,7 @@ mod wizard {
     /// The welcome screen with `--data`: only the file.
     #[test]
     fn the_welcome_screen_speaks_of_the_file_only() {
-        let mut s = Session::start(LICENCE);
+        let mut s = start(LICENCE);
         s.wait_for("Choose an open-source licence");
         let c = s.contents();
         assert_eq!(bundled_word(&c), None, "{c}");

@@ -4,12 +4,13 @@
 
 mod common;
 
-use std::io::{Read, Write};
+#[cfg(unix)]
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
 
 /// One kind of result: its name, complete answers for box-2019 (no question left open),
 /// and the exit code `recommend` gives for them.
@@ -127,84 +128,28 @@ fn the_plain_wizard_left_before_a_result_exits_1() {
 #[cfg(unix)]
 mod full_screen {
     use super::*;
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-    const WAIT: Duration = Duration::from_secs(20);
+    use crate::pty::Spawn;
 
     /// Starts the full-screen wizard on `answers` in a pseudo-terminal, goes to the result
     /// screen (`f` where questions are still open), presses `q`; its exit code and all it
     /// wrote to the terminal.
     fn leave_from_the_result(answers: &Path) -> (u32, String) {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_authwiz"));
-        cmd.arg("--answers");
-        cmd.arg(answers);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("XDG_STATE_HOME", common::state_dir());
-        let mut child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let mut writer = pair.master.take_writer().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
+        let mut s = Spawn::authwiz(&["--answers", answers.to_str().unwrap()])
+            .size(100, 30)
+            .env("NO_COLOR", "1")
+            .start();
+        let c = s.wait_until("the result screen, or the questions", |s| {
+            let c = s.contents();
+            c.contains("authwiz · Result") || c.contains("authwiz · Questions")
         });
-        let screen = || {
-            let bytes = output.lock().unwrap().clone();
-            let mut p = vt100::Parser::new(
-                std::num::NonZeroU16::new(30).unwrap(),
-                std::num::NonZeroU16::new(100).unwrap(),
-                0,
-            );
-            p.process(&bytes);
-            p.screen().contents()
-        };
-        let deadline = Instant::now() + WAIT;
-        let mut finished = false;
-        while !screen().contains("authwiz · Result") {
+        if !c.contains("authwiz · Result") {
             // Settled with questions still open: `f` finishes now, as a person would.
-            if !finished && screen().contains("authwiz · Questions") {
-                writer.write_all(b"f").unwrap();
-                writer.flush().unwrap();
-                finished = true;
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                let raw = String::from_utf8_lossy(&output.lock().unwrap()).into_owned();
-                panic!("no result screen:\n{}\n--- raw\n{raw:?}", screen());
-            }
-            thread::sleep(Duration::from_millis(25));
+            s.send("f");
+            s.wait_for("authwiz · Result");
         }
-        writer.write_all(b"q").unwrap();
-        writer.flush().unwrap();
-        let deadline = Instant::now() + WAIT;
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                panic!("did not exit:\n{}", screen());
-            }
-            thread::sleep(Duration::from_millis(25));
-        };
-        thread::sleep(Duration::from_millis(100));
-        let printed = String::from_utf8_lossy(&output.lock().unwrap()).into_owned();
+        s.send("q");
+        let status = s.wait_exit();
+        let printed = String::from_utf8_lossy(&s.bytes()).into_owned();
         (status.exit_code(), printed)
     }
 
