@@ -13,6 +13,11 @@
 //!   long the token must live) hold unless the hypothetical changes them, or says in so
 //!   many words that they would stop counting.
 //! - The application type in effect (the hypothetical's) must support the method.
+//! - The current edition's further needs (issue 14), from the facts file: the guide's
+//!   client-side / server-side split, credentials that must not ship to a client, what the
+//!   application needs from Box, mixed users and users of other enterprises, enterprise
+//!   settings that make OAuth 2.0 wait for an Admin, a script that runs on its own. Some hold
+//!   only together (`Joint`).
 //!
 //! Every violation is counted; the first ones are shown.
 
@@ -40,12 +45,21 @@ struct Column {
     production: Cell,
 }
 
+/// A need made of several answers together: the methods it rules out, and why.
+struct Joint {
+    answers: &'static [(&'static str, &'static str)],
+    methods: &'static [&'static str],
+    why: &'static str,
+}
+
 /// One edition of the guide: its comparison table and its support matrix.
 struct Guide {
     edition: &'static str,
     columns: &'static [Column],
     /// (application type, methods it supports).
     support: &'static [(&'static str, &'static [&'static str])],
+    /// Needs that hold only together.
+    joint: &'static [Joint],
 }
 
 /// The seed (select-auth-method.md, 2019-10-08), cell for cell.
@@ -101,6 +115,7 @@ const GUIDE_2019: Guide = Guide {
         ("partner-integration", &["app-token"]),
         ("custom-skill", &[]),
     ],
+    joint: &[],
 };
 
 /// The current guide (facts file §1b, "Current matrix" and "Current comparison table"); the
@@ -162,6 +177,36 @@ const GUIDE_CURRENT: Guide = Guide {
         ),
         ("limited-access-app", &["app-token"]),
         ("custom-skill", &[]),
+        // Not created yet: every method, with the type it needs still to be created.
+        (
+            "not-created",
+            &[
+                "oauth2",
+                "jwt",
+                "client-credentials",
+                "app-token",
+                "developer-token",
+            ],
+        ),
+    ],
+    joint: &[
+        // "Disable unpublished apps by default" and its kin: OAuth 2.0 apps "may also
+        // require explicit Admin authorization based on enabled enterprise settings".
+        Joint {
+            answers: &[
+                ("admin-approval", "cannot-obtain"),
+                ("enterprise-settings", "admin-needed"),
+            ],
+            methods: &["oauth2"],
+            why: "the enterprise makes OAuth 2.0 apps wait for an Admin",
+        },
+        // External Users "cannot be managed via your Admin Console": acting for them takes
+        // their own grant.
+        Joint {
+            answers: &[("users", "other-enterprises"), ("act-as-users", "yes")],
+            methods: &["jwt", "client-credentials"],
+            why: "server-side methods act only within the own enterprise",
+        },
     ],
 };
 
@@ -169,6 +214,9 @@ const GUIDE_CURRENT: Guide = Guide {
 /// changes.
 const FACTS: &[&str] = &[
     "admin-approval",
+    "enterprise-settings",
+    "api-needs",
+    "auth-side",
     "act-as-users",
     "create-app-users",
     "users-see-box",
@@ -238,8 +286,32 @@ impl Guide {
                 Some("a Developer Token acts as the developer".into())
             }
             // "only valid for 1 hour".
-            ("token-duration", "longer") if method == "developer-token" => {
+            ("token-duration", "longer" | "scheduled") if method == "developer-token" => {
                 Some("a Developer Token is valid for one hour".into())
+            }
+            // App Token "is restricted to a subset of API endpoints".
+            ("api-needs", "full-api" | "skill-and-api") if method == "app-token" => {
+                Some("App Token reaches only a few endpoints".into())
+            }
+            // The guide's split: client-side, each user takes part; server-side, none does.
+            ("auth-side", "client-web") => bad(
+                col.user_involvement,
+                &[Yes],
+                "Requires user involvement? (client-side)",
+            ),
+            ("auth-side", "server-side") => bad(
+                col.user_involvement,
+                &[No],
+                "Requires user involvement? (server-side)",
+            ),
+            // The client secret (which JWT needs too) never ships in native apps or
+            // client-side code.
+            ("auth-side", "client-app") if method == "jwt" || method == "client-credentials" => {
+                Some("its client secret would ship to a client".into())
+            }
+            // Part of the users have no Box account to sign in with.
+            ("users", "mixed") if method == "oauth2" => {
+                Some("OAuth 2.0 needs users with Box accounts".into())
             }
             _ => None,
         }
@@ -282,7 +354,8 @@ fn check_method(
     what: &str,
     out: &mut Violations,
 ) {
-    for (q, o) in stated.to_ids(ds) {
+    let pairs = stated.to_ids(ds);
+    for &(q, o) in &pairs {
         if exempt(q) {
             continue;
         }
@@ -291,6 +364,21 @@ fn check_method(
                 "[{}] {} — {what}: {method} breaks {q}={o} ({why})",
                 guide.edition,
                 describe(ds, stated)
+            ));
+        }
+    }
+    for j in guide.joint {
+        let holds = j
+            .answers
+            .iter()
+            .all(|&(q, o)| !exempt(q) && pairs.contains(&(q, o)));
+        if holds && j.methods.contains(&method) {
+            out.add(format!(
+                "[{}] {} — {what}: {method} breaks {:?} ({})",
+                guide.edition,
+                describe(ds, stated),
+                j.answers,
+                j.why
             ));
         }
     }
@@ -422,4 +510,37 @@ fn the_oracle_catches_a_broken_need() {
         &mut out,
     );
     assert_eq!(out.count, 1, "{:?}", out.shown);
+}
+
+/// A need made of two answers is caught too, and only when both are stated.
+#[test]
+fn the_oracle_catches_a_broken_joint_need() {
+    let ds = authwiz::dataset::resolve("box-current").expect("loads");
+    let violations = |pairs: &[&str]| {
+        let mut a = Answers::for_dataset(&ds);
+        let pairs: Vec<String> = pairs.iter().map(|p| (*p).to_owned()).collect();
+        authwiz::dataset::answers::parse_pairs(&ds, &pairs, &mut a).unwrap();
+        let mut out = Violations {
+            count: 0,
+            shown: Vec::new(),
+        };
+        check_method(
+            &GUIDE_CURRENT,
+            &ds,
+            &a,
+            &a,
+            "oauth2",
+            &|_| false,
+            "deliberate",
+            &mut out,
+        );
+        out.count
+    };
+    let both = [
+        "app-type=platform-app",
+        "admin-approval=cannot-obtain",
+        "enterprise-settings=admin-needed",
+    ];
+    assert_eq!(violations(&both), 1);
+    assert_eq!(violations(&both[..2]), 0);
 }

@@ -439,15 +439,18 @@ fn a_bundled_edition_resumes_after_sigkill() {
     let c = s.wait_for("Edition in use: box-current");
     assert!(!c.contains("saved answer"), "{c}");
     s.step(ENTER, &["Question 1 of", "Which type of Box application"]);
-    s.step("2", &["Question 2 of", "Will this code run in production"]);
-    s.step("1", &["Question 3 of", "Who will use the application?"]);
+    s.step(
+        "2",
+        &["Question 2 of", "What does the application need from Box?"],
+    );
+    s.step("2", &["Question 3 of", "Will this code run in production"]);
     let (file, saved) = saved_answers(&state);
     assert_eq!(file, Path::new("authwiz").join("box-current.toml"));
     assert!(
         saved.contains("app-type = \"limited-access-app\""),
         "{saved}"
     );
-    assert!(saved.contains("purpose = \"production\""), "{saved}");
+    assert!(saved.contains("api-needs = \"preview-only\""), "{saved}");
     s.signal(libc::SIGKILL);
     assert!(s.wait_exit().signal().is_some());
     s.assert_wrote_nothing_outside_the_state_dir();
@@ -458,12 +461,12 @@ fn a_bundled_edition_resumes_after_sigkill() {
         ENTER,
         &[
             "Question 3 of",
-            "Who will use the application?",
+            "Will this code run in production",
             "Resumed your 2 saved answers",
         ],
     );
     assert!(c.contains("Limited Access App · Which type of Bo"), "{c}");
-    assert!(c.contains("It will run in production · Will this"), "{c}");
+    assert!(c.contains("Only to upload files and preview"), "{c}");
     s.send(CTRL_C);
     assert_eq!(s.wait_exit().exit_code(), 130);
 

@@ -194,8 +194,10 @@ fn other_results_at_80x24() {
         &cur,
         &[
             "app-type=platform-app",
+            "api-needs=full-api",
             "purpose=production",
             "users=no-box-accounts",
+            "auth-side=not-sure",
             "identity=own-identity-system",
             "users-see-box=must-not-see",
             "data-location=app-account",
