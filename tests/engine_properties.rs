@@ -32,6 +32,30 @@ use authwiz::synth;
 
 // ---- a generator of valid datasets ----
 
+/// Rules that move candidates alike, the shape settlement leaves out when it decides
+/// nothing: sometimes `r` lifts every candidate by the same points, and sometimes it is the
+/// second bullet of `prev`'s condition (the same `when`), giving the candidates `prev` left
+/// out the points `prev` gave the others, so that the two together lift all alike.
+fn lift_alike(r: &mut RuleSpec, prev: Option<&RuleSpec>, n: usize, b: &mut Bits<'_>) {
+    if b.chance(12) {
+        let w = b.below(11) as i64 - 5;
+        r.score = (0..n).map(|c| (c, w)).collect();
+    }
+    let Some(prev) = prev else { return };
+    if let Some(&(_, w)) = prev.score.first()
+        && prev.score.iter().all(|&(_, x)| x == w)
+        && prev.score.len() < n
+        && b.chance(20)
+    {
+        r.when = prev.when.clone();
+        r.alt = prev.alt.clone();
+        r.score = (0..n)
+            .filter(|c| !prev.score.iter().any(|s| s.0 == *c))
+            .map(|c| (c, w))
+            .collect();
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Spec {
     candidates: usize,
@@ -254,6 +278,7 @@ impl Spec {
                     break;
                 }
             }
+            lift_alike(&mut r, rules.last(), n, &mut b);
             rules.push(r);
         }
         Spec {

@@ -552,10 +552,16 @@ fn a_possible_tie_settles_only_when_the_pick_wins_it() {
     let ds = race(5, 5, &["a", "b"]);
     let v = decide(&ds, &["q1=yes", "q3=no"]);
     assert!(v.settlement.settled, "a comes first: a tie keeps a");
-    // With q3 open, b's best case is 6 while a's worst case stays 5: the bounds, taken
-    // candidate by candidate, cannot tell that q3 lifts both.
+    // With q3 open too: "noise" lifts a and b alike, so it cannot decide between them and
+    // q3 is not needed; b still reaches at most a tie, which a wins.
     let v = decide(&ds, &["q1=yes"]);
-    assert!(!v.settlement.settled);
+    assert!(v.settlement.settled, "q3 lifts both alike");
+    for q2 in ["q2=yes", "q2=no"] {
+        for q3 in ["q3=yes", "q3=no"] {
+            let w = decide(&ds, &["q1=yes", q2, q3]);
+            assert_eq!(pick(&ds, &w).as_deref(), Some("a"), "{q2} {q3}");
+        }
+    }
     let ds = race(5, 5, &["b", "a"]);
     let v = decide(&ds, &["q1=yes", "q3=no"]);
     assert_eq!(pick(&ds, &v).as_deref(), Some("a"));

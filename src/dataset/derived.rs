@@ -180,6 +180,34 @@ pub fn reshapes(
     out
 }
 
+/// Per rule, a number shared by exactly the rules whose `when` is the same condition (the
+/// same alternatives of the same tests): such rules always fire together, so the engine
+/// can weigh what they do together (one bullet per candidate is one rule per candidate).
+pub fn condition_groups(rules: &[Rule]) -> Vec<u32> {
+    type Key = Vec<Vec<(QuestionIx, u64)>>;
+    let key = |rule: &Rule| -> Key {
+        rule.when
+            .alternatives()
+            .map(|alt| alt.iter().map(|t| (t.question, t.options)).collect())
+            .collect()
+    };
+    let mut keys: Vec<(Key, RuleIx)> = rules
+        .iter()
+        .enumerate()
+        .map(|(r, rule)| (key(rule), r))
+        .collect();
+    keys.sort();
+    let mut out = vec![0u32; rules.len()];
+    let mut group = 0u32;
+    for (i, (k, r)) in keys.iter().enumerate() {
+        if i > 0 && keys[i - 1].0 != *k {
+            group += 1;
+        }
+        out[*r] = group;
+    }
+    out
+}
+
 /// Per rule, a number shared by exactly the rules whose `when` tests the same questions:
 /// the unit why-not contrasts are netted by ("one answer, or one combination of answers").
 pub fn answer_groups(rules: &[Rule]) -> Vec<u32> {

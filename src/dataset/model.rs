@@ -84,6 +84,8 @@ pub struct Dataset {
     pub reshapes: Vec<bool>,
     /// Per rule, a number shared by the rules that test the same questions.
     pub answer_groups: Vec<u32>,
+    /// Per rule, a number shared by the rules with the very same `when`: they fire together.
+    pub condition_groups: Vec<u32>,
     /// Ids of earlier editions and what became of them (`renamed_from`, `replaces`).
     pub former: super::former::FormerIds,
 }

@@ -57,6 +57,7 @@ pub fn preface(text: &str, origin: Origin) -> Option<Dataset> {
         rules_testing: Vec::new(),
         reshapes: Vec::new(),
         answer_groups: Vec::new(),
+        condition_groups: Vec::new(),
         former: FormerIds::default(),
     })
 }

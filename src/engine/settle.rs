@@ -36,9 +36,13 @@ pub struct Bounds {
 
 pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     // Inline: settle runs for every verdict, and few rules are pending at once.
-    let pending: SmallVec<[RuleIx; 32]> = (0..ds.rules.len())
+    let standing: CandidateSet = (0..ds.candidates.len())
+        .filter(|&c| !ev.standings[c].is_excluded())
+        .fold(0, |m, c| m | (1 << c));
+    let mut pending: SmallVec<[RuleIx; 32]> = (0..ds.rules.len())
         .filter(|&r| truth(&ds.rules[r].when, answers, &ev.asked) == Truth::Unknown)
         .collect();
+    drop_alike_shifts(ds, &mut pending, standing);
     // Exclusions and "none needed" outcomes are permanent, unless a final outcome still to
     // come ends the questionnaire before the answers that caused them.
     let Some(pick) = ev.pick else {
@@ -118,6 +122,47 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
         settled,
         open: open.questions(),
         tie_breakers,
+    }
+}
+
+/// Leaves out of `pending` the rules that, with the others of the very same condition
+/// (they fire together: `Dataset::condition_groups`), would move every candidate still
+/// `standing` by the same points and do nothing else to them (rule none out, reach no
+/// outcome). Whatever else is answered, they cannot change the order of the candidates
+/// that can still be picked, so the questions only they read cannot change the pick: a
+/// condition that gives each of the last two candidates standing a point decides nothing
+/// between them.
+fn drop_alike_shifts(ds: &Dataset, pending: &mut SmallVec<[RuleIx; 32]>, standing: CandidateSet) {
+    pending.sort_by_key(|&r| (ds.condition_groups[r], r));
+    let mut kept: SmallVec<[RuleIx; 32]> = SmallVec::new();
+    for group in pending.chunk_by(|&a, &b| ds.condition_groups[a] == ds.condition_groups[b]) {
+        if !shifts_all_alike(ds, group, standing) {
+            kept.extend_from_slice(group);
+        }
+    }
+    kept.sort_unstable();
+    *pending = kept;
+}
+
+/// Whether the rules of `group`, firing together, move every `standing` candidate by the
+/// same points and nothing else.
+fn shifts_all_alike(ds: &Dataset, group: &[RuleIx], standing: CandidateSet) -> bool {
+    let mut points = [0i64; CandidateSet::BITS as usize];
+    for &r in group {
+        let rule = &ds.rules[r];
+        if rule.outcome.is_some() || rule.rules_out & standing != 0 {
+            return false;
+        }
+        for &(c, w) in &rule.score {
+            points[c] += i64::from(w);
+        }
+    }
+    let mut each = (0..ds.candidates.len())
+        .filter(|&c| standing & (1 << c) != 0)
+        .map(|c| points[c]);
+    match each.next() {
+        Some(first) => each.all(|p| p == first),
+        None => true,
     }
 }
 

@@ -63,6 +63,7 @@ impl Validator<'_> {
         let rules_testing = derived::rules_testing(questions.len(), &rules);
         let reshapes = derived::reshapes(&questions, &rules, &final_rules);
         let answer_groups = derived::answer_groups(&rules);
+        let condition_groups = derived::condition_groups(&rules);
         let meta = raw.dataset.get_ref();
         let v = &meta.vocabulary;
         Ok(Dataset {
@@ -94,6 +95,7 @@ impl Validator<'_> {
             rules_testing,
             reshapes,
             answer_groups,
+            condition_groups,
             former,
         })
     }
