@@ -184,14 +184,23 @@ pub fn reshapes(
 /// same alternatives of the same tests): such rules always fire together, so the engine
 /// can weigh what they do together (one bullet per candidate is one rule per candidate).
 pub fn condition_groups(rules: &[Rule]) -> Vec<u32> {
-    type Key = Vec<Vec<(QuestionIx, u64)>>;
-    let key = |rule: &Rule| -> Key {
+    group_by_key(rules, |rule| -> Vec<Vec<(QuestionIx, u64)>> {
         rule.when
             .alternatives()
             .map(|alt| alt.iter().map(|t| (t.question, t.options)).collect())
             .collect()
-    };
-    let mut keys: Vec<(Key, RuleIx)> = rules
+    })
+}
+
+/// Per rule, a number shared by exactly the rules whose `when` tests the same questions:
+/// the unit why-not contrasts are netted by ("one answer, or one combination of answers").
+pub fn answer_groups(rules: &[Rule]) -> Vec<u32> {
+    group_by_key(rules, |rule| rule.when.questions().to_vec())
+}
+
+/// Numbers the rules so that two share a number exactly when `key` gives them equal keys.
+fn group_by_key<K: Ord>(rules: &[Rule], key: impl Fn(&Rule) -> K) -> Vec<u32> {
+    let mut keys: Vec<(K, RuleIx)> = rules
         .iter()
         .enumerate()
         .map(|(r, rule)| (key(rule), r))
@@ -201,26 +210,6 @@ pub fn condition_groups(rules: &[Rule]) -> Vec<u32> {
     let mut group = 0u32;
     for (i, (k, r)) in keys.iter().enumerate() {
         if i > 0 && keys[i - 1].0 != *k {
-            group += 1;
-        }
-        out[*r] = group;
-    }
-    out
-}
-
-/// Per rule, a number shared by exactly the rules whose `when` tests the same questions:
-/// the unit why-not contrasts are netted by ("one answer, or one combination of answers").
-pub fn answer_groups(rules: &[Rule]) -> Vec<u32> {
-    let mut keys: Vec<(Vec<QuestionIx>, RuleIx)> = rules
-        .iter()
-        .enumerate()
-        .map(|(r, rule)| (rule.when.questions().to_vec(), r))
-        .collect();
-    keys.sort();
-    let mut out = vec![0u32; rules.len()];
-    let mut group = 0u32;
-    for (i, (questions, r)) in keys.iter().enumerate() {
-        if i > 0 && keys[i - 1].0 != *questions {
             group += 1;
         }
         out[*r] = group;
