@@ -2,7 +2,7 @@
 //! prompts on stdout, answers read line by line from stdin. No alternate screen, no line
 //! drawing, no colour: for screen readers, pipes and dumb terminals.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 
 use anyhow::Result;
 
@@ -30,11 +30,13 @@ pub fn run_stdio(cli: &Cli) -> Result<u8> {
     {
         saved.clear();
     }
+    let echo_input = !stdin.is_terminal();
     let code = run(
         &ds,
         answers,
         saved.as_ref(),
         &mut stdin.lock(),
+        echo_input,
         &mut io::stdout().lock(),
         &mut io::stderr().lock(),
     );
@@ -96,9 +98,28 @@ fn standing(r: &Report) -> String {
 pub struct Screen<'o, W: Write> {
     pub out: &'o mut W,
     pub width: Option<usize>,
+    /// Repeat each line read after its prompt: input that does not come from a terminal is
+    /// not echoed by one, and the next output would otherwise continue the prompt's line.
+    pub echo_input: bool,
 }
 
 impl<W: Write> Screen<'_, W> {
+    /// Reads one answer line, echoing it when the input is not a terminal (see `echo_input`).
+    fn read(&mut self, input: &mut impl BufRead) -> io::Result<InputLine> {
+        let line = input_line::read_line(input, MAX_INPUT_LINE_BYTES)?;
+        if self.echo_input {
+            match &line {
+                InputLine::Line(l) => {
+                    writeln!(self.out, "{}", sanitize::excerpt(l.trim(), MAX_SHOWN_CHARS))?
+                }
+                InputLine::TooLong { .. } => writeln!(self.out)?,
+                // The end of input is answered by the caller, on its own line.
+                InputLine::End => {}
+            }
+        }
+        Ok(line)
+    }
+
     /// One line of text, wrapped, continuations indented by `indent`.
     fn line(&mut self, lead: &str, text: &str, indent: usize) -> io::Result<()> {
         let first = unicode_width::UnicodeWidthStr::width(lead);
@@ -118,11 +139,16 @@ pub fn run(
     answers: Answers,
     saved: Option<&SavedAnswers>,
     input: &mut impl BufRead,
+    echo_input: bool,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
     let width = fit::terminal_width();
-    let mut screen = Screen { out, width };
+    let mut screen = Screen {
+        out,
+        width,
+        echo_input,
+    };
     screen.line("", &clean(&ds.title), 0)?;
     screen.line("", &clean(&ds.edition), 0)?;
     writeln!(screen.out)?;
@@ -140,7 +166,7 @@ pub fn run(
         ask(ds, &flow, q, &previews, preselected, &mut screen)?;
 
         let n = ds.questions[q].options.len();
-        let line = match input_line::read_line(input, MAX_INPUT_LINE_BYTES)? {
+        let line = match screen.read(input)? {
             InputLine::Line(line) => line,
             InputLine::TooLong { start, .. } => {
                 let start = sanitize::excerpt(&start, MAX_SHOWN_CHARS);
@@ -237,7 +263,7 @@ fn resume<W: Write>(
         w::plain_resume(found.count, &when)
     )?;
     screen.out.flush()?;
-    Ok(match input_line::read_line(input, MAX_INPUT_LINE_BYTES)? {
+    Ok(match screen.read(input)? {
         InputLine::End => None,
         InputLine::Line(l) if matches!(l.trim(), "n" | "N" | "no") => Some(answers),
         _ => Some(found.answers),

@@ -46,6 +46,32 @@ fn numbers_through_a_pipe_reach_the_result() {
     assert!(!out.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)));
 }
 
+/// Piped input is not echoed by a terminal: each answer is repeated after its prompt, so a
+/// transcript reads as typed and nothing continues the prompt's line; hostile input is
+/// repeated only as a short, clean excerpt.
+#[test]
+fn piped_answers_are_echoed_on_their_prompt_line() {
+    let long = "x\u{202e}".repeat(500);
+    let a = plain(&format!("city\n{long}\n\n")).code(predicate::ne(0));
+    let out = stdout_of(&a);
+    let answer_lines: Vec<&str> = out.lines().filter(|l| l.starts_with("Answer [")).collect();
+    assert!(answer_lines[0].ends_with("]: city"), "{out}");
+    assert!(answer_lines[1].contains("]: x\u{fffd}x"), "{out}");
+    assert!(answer_lines[1].ends_with('…'), "{out}");
+    assert!(answer_lines[1].chars().count() < 120, "{out}");
+    assert!(!out.contains('\u{202e}'), "{out}");
+    assert!(
+        answer_lines[2].ends_with("]: "),
+        "Enter echoes nothing: {out}"
+    );
+    for l in out.lines() {
+        assert!(
+            !l.contains("]: So far"),
+            "the standing starts its own line: {l}"
+        );
+    }
+}
+
 #[test]
 fn option_ids_work_too() {
     let a = plain("city\nyes\nlong\nno\n").success();
