@@ -5,7 +5,7 @@
 //! stop and takes it again when the process is continued.
 
 use std::fs::File;
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -32,18 +32,26 @@ static SUSPENDED: AtomicBool = AtomicBool::new(false);
 static ON_TTY: AtomicBool = AtomicBool::new(false);
 
 /// Where the screens are drawn: stdout, or the controlling terminal when stdout is
-/// redirected (`authwiz > decision.txt` keeps the result, shows the screens).
+/// redirected (`authwiz > decision.txt` keeps the result, shows the screens). Buffered so
+/// that a frame leaves in one write: crossterm writes each cell's moves and text in pieces
+/// of a few bytes, which unbuffered would be a system call each (about 2,400 for the first
+/// frame on `/dev/tty`) and show half-drawn frames. Every writer flushes at the end of a
+/// frame or command (ratatui's `draw`, crossterm's `execute!`, the link overlay).
 pub enum Screen {
-    Stdout(Stdout),
-    Tty(File),
+    Stdout(BufWriter<Stdout>),
+    Tty(BufWriter<File>),
 }
+
+/// Room for a whole frame of a large window: its cells with their styles.
+const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
 impl Screen {
     fn open(on_tty: bool) -> io::Result<Self> {
         Ok(if on_tty {
-            Screen::Tty(File::options().write(true).open("/dev/tty")?)
+            let tty = File::options().write(true).open("/dev/tty")?;
+            Screen::Tty(BufWriter::with_capacity(FRAME_BUFFER_BYTES, tty))
         } else {
-            Screen::Stdout(io::stdout())
+            Screen::Stdout(BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout()))
         })
     }
 }
