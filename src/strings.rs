@@ -130,18 +130,38 @@ pub fn why_not_line(summary: &str, clause: &str, more: usize, at_least: bool) ->
     format!("{summary}: {}{more}", clause.trim())
 }
 
+/// The answers of a why-not contrast left off its one line: how many (at least, when some
+/// were only counted), and their net points for the pick over the other candidate.
+pub struct OtherAnswers {
+    pub count: usize,
+    pub at_least: bool,
+    pub points: i32,
+}
+
 /// Why a candidate that fits ranks lower, in one line: the answer that sets it furthest
-/// behind.
+/// behind, and the others' net points, so that the numbers add up to the gap.
 pub fn why_not_behind_line(
     summary: &str,
     answers: &str,
-    pick: &str,
-    mine: i32,
-    candidate: &str,
-    theirs: i32,
+    (pick, mine): (&str, i32),
+    (candidate, theirs): (&str, i32),
+    rest: &OtherAnswers,
 ) -> String {
+    // A counted remainder stands for at least one answer more.
+    let at_least = if rest.at_least { "at least " } else { "" };
+    let rest = match rest.count + usize::from(rest.at_least) {
+        0 => String::new(),
+        1 => format!(
+            " (and {at_least}1 more answer: {} for {pick})",
+            signed(rest.points)
+        ),
+        n => format!(
+            " (and {at_least}{n} more answers: {} for {pick} in all)",
+            signed(rest.points)
+        ),
+    };
     format!(
-        "{summary}: {answers} gives {pick} {}, {candidate} {}",
+        "{summary}: {answers} gives {pick} {}, {candidate} {}{rest}",
         signed(mine),
         signed(theirs)
     )

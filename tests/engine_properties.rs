@@ -25,6 +25,9 @@ use std::fmt::Write;
 
 use proptest::prelude::*;
 
+#[path = "common/why_not_line.rs"]
+mod why_not_line;
+
 use authwiz::dataset::{self, Answers, CellValue, Dataset};
 use authwiz::engine::{self, Asked, Exclusion, Status, Truth};
 use authwiz::report::{self, recommend};
@@ -764,6 +767,10 @@ fn promises(text: &str, ds: &Dataset, answers: &Answers) -> Result<(), TestCaseE
     }
     hypotheticals_say_what_they_drop(ds, answers, &v, &ctx)?;
     contrasts_add_up(ds, &v, &ctx)?;
+    // And as read: the one line per candidate of the summary adds up to the gap it states.
+    if let Err(e) = why_not_line::check(&recommend::text(&rep)) {
+        prop_assert!(false, "{e}: {}", ctx());
+    }
     nothing_ignored_silently(ds, answers, &v, &rep, &ctx)?;
     ties_are_marked(ds, answers, &v, &rep, &ctx)?;
     Ok(())

@@ -5,6 +5,9 @@
 
 use std::process::Command;
 
+#[path = "common/why_not_line.rs"]
+mod why_not_line;
+
 use authwiz::analysis;
 use authwiz::dataset::{self, Answers, Dataset};
 use authwiz::engine;
@@ -271,4 +274,28 @@ fn the_summary_says_each_thing_once() {
             assert_eq!(lines.len(), n, "a line said twice in:\n{text}");
         }
     }
+}
+
+/// Issue 8's "numbers shown add up", on the one-line why-not of the summary: the points
+/// of the answer it names and of the answers it counts come to the gap it states. Every
+/// partial and complete path of both editions (partial results are shown too).
+#[test]
+fn each_why_not_line_adds_up_to_its_gap() {
+    let mut lines = 0;
+    let mut with_others = 0;
+    for edition in EDITIONS {
+        let ds = dataset::resolve(edition).expect("bundled edition");
+        analysis::walk(&ds, &mut |a, _| {
+            let r = report::build(&ds, &engine::decide(&ds, a));
+            let (n, others) = why_not_line::check(&summary(&r, None))
+                .unwrap_or_else(|e| panic!("{edition} {:?}: {e}", a.to_ids(&ds)));
+            lines += n;
+            with_others += others;
+            true
+        });
+    }
+    assert!(
+        lines > 1000 && with_others > 10,
+        "{lines} lines, {with_others} with others"
+    );
 }

@@ -673,13 +673,22 @@ fn why_not_line(b: &mut Builder, r: &Report, w: &WhyNotRef) -> Entry {
     match strongest {
         Some(x) if w.behind > 0 => {
             let answers: Vec<String> = x.answers.iter().map(answer_phrase).collect();
+            // The other answers, so that the points on the line add up to the gap.
+            let others = w.reasons.iter().filter(|y| !std::ptr::eq(*y, x));
+            let rest = strings::OtherAnswers {
+                count: others
+                    .clone()
+                    .filter(|y| y.kind != ReasonKind::More)
+                    .count(),
+                at_least: others.clone().any(|y| y.kind == ReasonKind::More),
+                points: others.filter_map(|y| y.points).sum(),
+            };
             let text = strings::why_not_behind_line(
                 &w.summary,
                 &strings::and_list(&answers),
-                pick,
-                x.pick_points.unwrap_or(0),
-                &w.name,
-                x.their_points.unwrap_or(0),
+                (pick, x.pick_points.unwrap_or(0)),
+                (&w.name, x.their_points.unwrap_or(0)),
+                &rest,
             );
             b.entry(Mark::Behind, &text, Some(&x.source))
         }
