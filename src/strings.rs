@@ -136,6 +136,8 @@ pub struct OtherAnswers {
     pub count: usize,
     pub at_least: bool,
     pub points: i32,
+    /// Some of them come from rules that need no answer: they are reasons, not answers.
+    pub unconditional: bool,
 }
 
 /// Why a candidate that fits ranks lower, in one line: the answer that sets it furthest
@@ -149,14 +151,19 @@ pub fn why_not_behind_line(
 ) -> String {
     // A counted remainder stands for at least one answer more.
     let at_least = if rest.at_least { "at least " } else { "" };
+    let word = if rest.unconditional {
+        "reason"
+    } else {
+        "answer"
+    };
     let rest = match rest.count + usize::from(rest.at_least) {
         0 => String::new(),
         1 => format!(
-            " (and {at_least}1 more answer: {} for {pick})",
+            " (and {at_least}1 more {word}: {} for {pick})",
             signed(rest.points)
         ),
         n => format!(
-            " (and {at_least}{n} more answers: {} for {pick} in all)",
+            " (and {at_least}{n} more {word}s: {} for {pick} in all)",
             signed(rest.points)
         ),
     };

@@ -718,6 +718,29 @@ fn the_smallest_conflict_is_found_where_dropping_answers_in_order_would_find_a_l
     assert_eq!(json["recommendation"], serde_json::Value::Null);
 }
 
+/// Found by the property tests: q3 is asked when q2 is answered "x" (among others), and q2,
+/// whose answer always counts, is asked only after q0 = "on". With q0 = "off" the answer
+/// to q2 still counts, so {q2, q3} conflicts without q0: the search must not require q2's
+/// own gate to open q3.
+#[test]
+fn an_answer_that_always_counts_opens_what_it_gates_without_its_own_gate() {
+    let mut body = candidates(&["a"]);
+    body.push_str(&question("q0", &["on", "off"], ""));
+    body.push_str(&question("q2", &["x", "y"], r#"{ q0 = "on" }"#).replace(
+        "prompt = \"Question q2?\"\n",
+        "prompt = \"Question q2?\"\nalways_counts = true\n",
+    ));
+    body.push_str(&question("q3", &["out", "in"], r#"{ q2 = "x" }"#));
+    body.push_str(&rule("r0", r#"{ q3 = "out" }"#, r#"exclude = ["a"]"#));
+    let ds = dataset(&body);
+    let v = decide(&ds, &["q0=off", "q2=x", "q3=out"]);
+    assert!(v.eval.nothing_fits());
+    assert_eq!(conflict_ids(&ds, &v), ["q2", "q3"]);
+    assert!(v.conflict.as_ref().unwrap().smallest);
+    // And really: those two alone rule everything out.
+    assert!(decide(&ds, &["q2=x", "q3=out"]).eval.nothing_fits());
+}
+
 #[test]
 fn when_rules_that_need_no_answer_rule_out_everything_no_answer_conflicts() {
     // r0 needs no answer and rules out both; q0's answer only adds points.

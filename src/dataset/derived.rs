@@ -84,8 +84,9 @@ pub fn gated_by(questions: &[Question], ask_order: &[QuestionIx]) -> Vec<Vec<Que
 
 /// Per question, the questions that must be answered (as its conditions require) for it
 /// to be asked at all, transitively (see `Dataset::needed_gates`): the gates every
-/// alternative of its `ask_if` needs. Equal to [`gated_by`] for conditions without
-/// alternatives. Same cost as [`gated_by`].
+/// alternative of its `ask_if` needs, not looking past a gate whose answer always counts.
+/// Equal to [`gated_by`] for conditions without alternatives or such gates. Same cost as
+/// [`gated_by`].
 pub fn needed_gates(questions: &[Question], ask_order: &[QuestionIx]) -> Vec<Vec<QuestionIx>> {
     let mut sets = vec![QuestionSet::default(); questions.len()];
     for &q in ask_order {
@@ -94,8 +95,12 @@ pub fn needed_gates(questions: &[Question], ask_order: &[QuestionIx]) -> Vec<Vec
             let mut set = QuestionSet::default();
             for t in alt {
                 set.insert(t.question);
-                let gates = sets[t.question];
-                set.union(&gates);
+                // An answer that always counts counts without its own gates: the gate is
+                // that answer, not what opens its question.
+                if !questions[t.question].always_counts {
+                    let gates = sets[t.question];
+                    set.union(&gates);
+                }
             }
             common = Some(match common {
                 Some(c) => c.intersection(&set),

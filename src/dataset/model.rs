@@ -71,8 +71,8 @@ pub struct Dataset {
     /// on), in order: computed once, as the engine asks "does g gate q?" in its searches.
     pub gated_by: Vec<Vec<QuestionIx>>,
     /// Per question, the questions that must be answered for it to be asked at all (the
-    /// gates every alternative of its `ask_if` needs, transitively): a subset of
-    /// `gated_by`, equal to it when no `ask_if` has alternatives.
+    /// gates every alternative of its `ask_if` needs, transitively, but not past a gate
+    /// whose answer always counts): a subset of `gated_by`.
     pub needed_gates: Vec<Vec<QuestionIx>>,
     /// Per question, whether a final outcome leaves it open: it always counts, or it gates
     /// a question that does (so that question can still be asked).

@@ -681,7 +681,10 @@ fn why_not_line(b: &mut Builder, r: &Report, w: &WhyNotRef) -> Entry {
                     .filter(|y| y.kind != ReasonKind::More)
                     .count(),
                 at_least: others.clone().any(|y| y.kind == ReasonKind::More),
-                points: others.filter_map(|y| y.points).sum(),
+                points: others.clone().filter_map(|y| y.points).sum(),
+                unconditional: others
+                    .filter(|y| y.kind != ReasonKind::More)
+                    .any(|y| y.answers.is_empty()),
             };
             let text = strings::why_not_behind_line(
                 &w.summary,

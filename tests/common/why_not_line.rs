@@ -13,7 +13,10 @@ pub fn numbers(line: &str) -> Option<(i64, i64, i64, Option<i64>)> {
     let mine = int(pick_part.rsplit(' ').next()?)?;
     let theirs_part = rest.split(" (and ").next()?.split(" [").next()?;
     let theirs = int(theirs_part.rsplit(' ').next()?)?;
-    let others = match rest.split_once(" more answer") {
+    let others = match rest
+        .split_once(" more answer")
+        .or_else(|| rest.split_once(" more reason"))
+    {
         Some((_, tail)) => {
             let tail = tail.trim_start_matches('s').trim_start_matches(": ");
             Some(int(tail.split(' ').next()?)?)
