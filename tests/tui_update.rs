@@ -192,7 +192,13 @@ fn finish_goes_to_the_result_only_when_nothing_is_left_to_ask() {
     assert!(!m.can_finish());
     send(&mut m, &[Msg::Finish]);
     assert_eq!(m.screen, Screen::Question);
-    assert!(m.status.is_some(), "says why it cannot finish");
+    let status = m.status.as_ref().expect("says why it cannot finish");
+    // Nothing was done: not shown as a success.
+    assert_ne!(
+        status.kind,
+        authwiz::tui::model::StatusKind::Done,
+        "{status:?}"
+    );
     // Answer on to the result, then go back to review an answer: nothing is left to ask,
     // so `f` goes straight to the result.
     for _ in 0..6 {

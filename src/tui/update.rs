@@ -46,7 +46,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Option<Effect> {
             if what == Export::Answers {
                 text = format!("{text} {}", w::resume_hint(&crate::sanitize::line(&path)));
             }
-            set_info(m, text);
+            set_done(m, text);
             return None;
         }
         Msg::WriteFailed { path, message } => {
@@ -131,7 +131,7 @@ fn set_error(m: &mut Model, text: String) {
     });
 }
 
-fn set_info(m: &mut Model, text: String) {
+fn set_done(m: &mut Model, text: String) {
     m.status = Some(Status {
         text,
         kind: StatusKind::Done,
@@ -289,7 +289,7 @@ fn resume(m: &mut Model) {
     if let Some(found) = e.saved.as_ref().and_then(|s| s.load(&m.ds)) {
         m.answers = found.answers;
         m.refresh();
-        set_info(m, w::resumed(found.count));
+        set_done(m, w::resumed(found.count));
     }
 }
 
@@ -365,7 +365,7 @@ fn question_update(m: &mut Model, msg: Msg) -> Option<Effect> {
             if m.can_finish() {
                 go_result(m);
             } else {
-                set_info(m, w::FINISH_NOT_YET.to_owned());
+                set_note(m, w::FINISH_NOT_YET.to_owned());
             }
         }
         _ => {}
@@ -518,7 +518,7 @@ fn dialog_update(m: &mut Model, dialog: Dialog, msg: Msg) -> Option<Effect> {
                         if m.flow().next().is_some() {
                             text = format!("{text} {}", w::NEW_QUESTIONS);
                         }
-                        set_info(m, text);
+                        set_done(m, text);
                     }
                 }
                 Msg::Back => {}
