@@ -103,6 +103,18 @@ mod tests {
         assert_eq!(HELP_WORDS.contexts, v.contexts);
     }
 
+    /// Saved answers of a bundled edition keep their file name from release to release.
+    #[test]
+    fn saved_answers_are_named_after_the_edition() {
+        for (name, file) in [
+            ("box-2019", "box-2019.toml"),
+            ("box-current", "box-current.toml"),
+        ] {
+            let ds = crate::dataset::resolve(name).unwrap();
+            assert_eq!(crate::saved::file_name(&ds), file);
+        }
+    }
+
     #[test]
     fn edition_lines_match_the_datasets() {
         for b in BUNDLED {

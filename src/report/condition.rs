@@ -66,7 +66,7 @@ fn alternative_words(ds: &Dataset, alt: &[Test]) -> String {
     parts.join(" and ")
 }
 
-/// `users is box-users or only-me and purpose is production`; alternatives as
+/// `size is small or medium and budget is low`; alternatives as
 /// `(a is x and b is y) or c is z`; `None` for "always".
 pub fn words(ds: &Dataset, c: &Condition) -> Option<String> {
     if c.is_always() {
