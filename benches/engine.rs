@@ -4,24 +4,12 @@
 
 use std::hint::black_box;
 
-use authwiz::analysis::{self, walk};
+use authwiz::analysis::{self, complete_paths};
 use authwiz::bundled::BUNDLED;
 use authwiz::dataset::{Answers, Dataset, load_str};
 use authwiz::engine::{decide, evaluate, settle, what_if, why_not};
 use authwiz::synth::{Rng, Shape, generate};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-
-/// Every complete answer path of a dataset, as the wizard asks.
-fn complete_paths(ds: &Dataset) -> Vec<Answers> {
-    let mut out = Vec::new();
-    walk(ds, &mut |a, leaf| {
-        if leaf {
-            out.push(a.clone());
-        }
-        true
-    });
-    out
-}
 
 /// Random complete paths, for datasets too large to enumerate.
 fn sampled_paths(ds: &Dataset, n: usize) -> Vec<Answers> {

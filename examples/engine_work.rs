@@ -4,8 +4,8 @@
 //! OP: none | evaluate | quick | settle | whynot | explain | whatif | conflict | decide |
 //! report (`explain` = evaluate + settle + why-not).
 
-use authwiz::analysis::walk;
-use authwiz::dataset::{Answers, resolve};
+use authwiz::analysis::complete_paths;
+use authwiz::dataset::resolve;
 use authwiz::engine::{conflict, decide, evaluate, quick_pick, settle, what_if, why_not};
 use std::hint::black_box;
 
@@ -13,13 +13,7 @@ fn main() {
     let op = std::env::args().nth(1).unwrap_or_else(|| "decide".into());
     let data = std::env::args().nth(2).unwrap_or_else(|| "box-2019".into());
     let ds = resolve(&data).unwrap_or_else(|e| panic!("{e}"));
-    let mut paths: Vec<Answers> = Vec::new();
-    walk(&ds, &mut |a, leaf| {
-        if leaf {
-            paths.push(a.clone());
-        }
-        true
-    });
+    let paths = complete_paths(&ds);
     for a in &paths {
         match op.as_str() {
             "none" => {}

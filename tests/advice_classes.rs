@@ -7,7 +7,7 @@ mod common;
 
 use std::process::Command;
 
-use authwiz::analysis;
+use authwiz::analysis::complete_paths;
 use authwiz::dataset::{self, Answers, Dataset};
 use authwiz::engine;
 use authwiz::report::{self, recommend};
@@ -58,18 +58,6 @@ fn ids(v: &Value) -> Vec<String> {
 
 fn load(edition: &str) -> Dataset {
     dataset::resolve(edition).expect("bundled edition")
-}
-
-/// Every complete answer path of `ds`, as the wizard asks.
-fn complete_paths(ds: &Dataset) -> Vec<Answers> {
-    let mut out = Vec::new();
-    analysis::walk(ds, &mut |a, complete| {
-        if complete {
-            out.push(a.clone());
-        }
-        true
-    });
-    out
 }
 
 // ---- 1. A final outcome does not discard a stated need, and an ignored answer is said ----

@@ -8,8 +8,8 @@ use std::process::Command;
 #[path = "common/why_not_line.rs"]
 mod why_not_line;
 
-use authwiz::analysis;
-use authwiz::dataset::{self, Answers, Dataset};
+use authwiz::analysis::{self, complete_paths};
+use authwiz::dataset::{self, Dataset};
 use authwiz::engine;
 use authwiz::report::layout::{self, SectionKind, Tone};
 use authwiz::report::recommend::{self, Options};
@@ -19,18 +19,6 @@ const EDITIONS: [&str; 2] = ["box-2019", "box-current"];
 /// The budget for the default text, and the width it is read at.
 const MAX_ROWS: usize = 60;
 const COLUMNS: usize = 100;
-
-/// Every complete answer path of `ds`, as the wizard asks.
-fn complete_paths(ds: &Dataset) -> Vec<Answers> {
-    let mut out = Vec::new();
-    analysis::walk(ds, &mut |a, complete| {
-        if complete {
-            out.push(a.clone());
-        }
-        true
-    });
-    out
-}
 
 fn reports(edition: &str) -> (Dataset, Vec<Report>) {
     let ds = dataset::resolve(edition).expect("bundled edition");

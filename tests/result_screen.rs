@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 
-use authwiz::analysis;
+use authwiz::analysis::complete_paths;
 use authwiz::dataset::{self, Answers, Dataset};
 use authwiz::report::layout::{SectionKind, Tone};
 use authwiz::report::links;
@@ -129,18 +129,6 @@ fn the_summary_of_the_issues_example_is_on_the_first_screen_at_80x24() {
     insta::assert_snapshot!("box_2019_server_side_80x24", t.backend());
     let (_, t) = at_result("box-2019", answers(&ds, SERVER_SIDE), 120, 40, &[]);
     insta::assert_snapshot!("box_2019_server_side_120x40", t.backend());
-}
-
-/// Every complete answer path of `ds`.
-fn complete_paths(ds: &Dataset) -> Vec<Answers> {
-    let mut out = Vec::new();
-    analysis::walk(ds, &mut |a, complete| {
-        if complete {
-            out.push(a.clone());
-        }
-        true
-    });
-    out
 }
 
 #[test]

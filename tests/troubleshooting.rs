@@ -9,8 +9,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::process::Command;
 
-use authwiz::analysis;
-use authwiz::dataset::{self, Answers, Dataset};
+use authwiz::analysis::complete_paths;
+use authwiz::dataset;
 use authwiz::engine;
 use authwiz::report::{self, layout};
 use serde_json::Value;
@@ -118,17 +118,6 @@ fn entry_label(label: &str) -> Option<&'static str> {
         .iter()
         .map(|e| e.label)
         .find(|l| label.starts_with(l))
-}
-
-fn complete_paths(ds: &Dataset) -> Vec<Answers> {
-    let mut out = Vec::new();
-    analysis::walk(ds, &mut |a, complete| {
-        if complete {
-            out.push(a.clone());
-        }
-        true
-    });
-    out
 }
 
 #[test]

@@ -112,6 +112,20 @@ pub fn walk(ds: &Dataset, visit: &mut dyn FnMut(&Answers, bool) -> bool) -> bool
     go(ds, &mut a, visit)
 }
 
+/// Every complete answer path of `ds`, as the wizard asks (the leaves of [`walk`]): what
+/// tests, benchmarks and measurements run over. Their number grows with the answer
+/// combinations; for the bundled editions it is about a thousand.
+pub fn complete_paths(ds: &Dataset) -> Vec<Answers> {
+    let mut out = Vec::new();
+    walk(ds, &mut |a, complete| {
+        if complete {
+            out.push(a.clone());
+        }
+        true
+    });
+    out
+}
+
 /// What the reachability search has shown so far.
 struct Coverage {
     can_win: Vec<bool>,
