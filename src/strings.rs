@@ -121,17 +121,23 @@ pub fn shell_word(word: &str) -> String {
 /// `more` is how many reasons follow; `at_least` when some of them were only counted in
 /// part (a candidate keeps a capped number of reasons, README "Bounded cost").
 pub fn why_not_line(summary: &str, clause: &str, more: usize, at_least: bool) -> String {
-    let at_least = if at_least { "at least " } else { "" };
     let more = match more {
         0 => String::new(),
-        1 => format!(" (and {at_least}1 more reason)"),
-        n => format!(" (and {at_least}{n} more reasons)"),
+        n => format!(" ({})", and_more(n, at_least, "reason")),
     };
     format!("{summary}: {}{more}", clause.trim())
 }
 
+/// "and 1 more reason", "and at least 3 more answers": what a one-line summary left off.
+fn and_more(n: usize, at_least: bool, word: &str) -> String {
+    let at_least = if at_least { "at least " } else { "" };
+    let s = if n == 1 { "" } else { "s" };
+    format!("and {at_least}{n} more {word}{s}")
+}
+
 /// The answers of a why-not contrast left off its one line: how many (at least, when some
 /// were only counted), and their net points for the pick over the other candidate.
+#[derive(Default)]
 pub struct OtherAnswers {
     pub count: usize,
     pub at_least: bool,
@@ -149,22 +155,19 @@ pub fn why_not_behind_line(
     (candidate, theirs): (&str, i32),
     rest: &OtherAnswers,
 ) -> String {
-    // A counted remainder stands for at least one answer more.
-    let at_least = if rest.at_least { "at least " } else { "" };
     let word = if rest.unconditional {
         "reason"
     } else {
         "answer"
     };
+    // A counted remainder stands for at least one answer more.
     let rest = match rest.count + usize::from(rest.at_least) {
         0 => String::new(),
-        1 => format!(
-            " (and {at_least}1 more {word}: {} for {pick})",
-            signed(rest.points)
-        ),
         n => format!(
-            " (and {at_least}{n} more {word}s: {} for {pick} in all)",
-            signed(rest.points)
+            " ({}: {} for {pick}{})",
+            and_more(n, rest.at_least, word),
+            signed(rest.points),
+            if n == 1 { "" } else { " in all" }
         ),
     };
     format!(

@@ -674,18 +674,16 @@ fn why_not_line(b: &mut Builder, r: &Report, w: &WhyNotRef) -> Entry {
         Some(x) if w.behind > 0 => {
             let answers: Vec<String> = x.answers.iter().map(answer_phrase).collect();
             // The other answers, so that the points on the line add up to the gap.
-            let others = w.reasons.iter().filter(|y| !std::ptr::eq(*y, x));
-            let rest = strings::OtherAnswers {
-                count: others
-                    .clone()
-                    .filter(|y| y.kind != ReasonKind::More)
-                    .count(),
-                at_least: others.clone().any(|y| y.kind == ReasonKind::More),
-                points: others.clone().filter_map(|y| y.points).sum(),
-                unconditional: others
-                    .filter(|y| y.kind != ReasonKind::More)
-                    .any(|y| y.answers.is_empty()),
-            };
+            let mut rest = strings::OtherAnswers::default();
+            for y in w.reasons.iter().filter(|y| !std::ptr::eq(*y, x)) {
+                rest.points += y.points.unwrap_or(0);
+                if y.kind == ReasonKind::More {
+                    rest.at_least = true;
+                } else {
+                    rest.count += 1;
+                    rest.unconditional |= y.answers.is_empty();
+                }
+            }
             let text = strings::why_not_behind_line(
                 &w.summary,
                 &strings::and_list(&answers),
