@@ -247,9 +247,9 @@ pub struct Question {
     pub ask_if: Condition,
     pub source: Option<SourceIx>,
     /// The answer is a fact of the person's situation that holds whatever else they answer
-    /// (a need, like "it must run without a network"). Once given it counts: even where `ask_if`
-    /// would not ask the question, after a final outcome, and in every hypothetical that
-    /// changes another answer. `ask_if` then only decides whether it is worth asking.
+    /// (a need, like "it must run without a network"). Once given it counts: even where
+    /// `ask_if` would not ask the question, after a final outcome, and in every hypothetical
+    /// that changes another answer. `ask_if` then only decides whether it is worth asking.
     pub always_counts: bool,
 }
 

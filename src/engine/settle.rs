@@ -65,7 +65,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     // A contender could still reach the pick: beat its lowest score, or tie it and come first.
     let contender = |c: CandidateIx| {
         c != pick
-            && !ev.standings[c].is_excluded()
+            && standing & (1 << c) != 0
             && (bounds[c].high > t.low || (bounds[c].high == t.low && c < pick))
     };
     let contenders: CandidateSet = (0..ds.candidates.len())
@@ -91,9 +91,7 @@ pub fn settle(ds: &Dataset, answers: &Answers, ev: &Evaluation) -> Settlement {
     // itself may be ruled out, any candidate still standing. (A candidate that cannot reach
     // the pick's lowest score cannot beat a contender that overtakes the pick either.)
     let in_play: CandidateSet = if t.may_be_excluded {
-        (0..ds.candidates.len())
-            .filter(|&c| !ev.standings[c].is_excluded())
-            .fold(0, |m, c| m | (1 << c))
+        standing
     } else {
         contenders | (1 << pick)
     };
